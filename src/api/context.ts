@@ -1,0 +1,13 @@
+/**
+ * The per-request context every resolver receives.
+ */
+import type { Config } from '../config';
+import type { GraphStore } from '../graph/store';
+
+/** What resolvers can use for one request. */
+export interface ApiContext {
+  store: GraphStore;
+  config: Config;
+  /** Fires when the request times out or the client goes away. */
+  signal: AbortSignal;
+}

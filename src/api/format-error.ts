@@ -1,0 +1,40 @@
+/**
+ * The one place that turns any error into what a client sees: a documented code in
+ * extensions.code, a safe message, and never Cypher, paths or stack traces.
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ERROR_CODES, isKgError, type ErrorCode } from '../errors';
+
+/** Something that can log a masked internal error. */
+export interface ErrorLogger {
+  error(message: string, detail?: unknown): void;
+}
+
+const PASS_THROUGH = new Set<string>(Object.keys(ERROR_CODES));
+
+/** Builds Apollo's formatError: known codes pass, everything else is masked and logged. */
+export function createFormatError(logger: ErrorLogger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isKgError(original)) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: original.code, ...(original.details ?? {}) },
+      };
+    }
+    // Request-level errors (parse, validation, variable coercion) have no path and are safe to show;
+    // so are GraphQLErrors raised on purpose during execution (scalar parsing).
+    if (!formatted.path || (original instanceof GraphQLError && !original.originalError)) {
+      const code = String(formatted.extensions?.code ?? 'BAD_USER_INPUT');
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: PASS_THROUGH.has(code) ? code : 'BAD_USER_INPUT' } };
+    }
+    if (original instanceof Error && original.name === 'AbortError') {
+      return { message: 'The request took too long and was cancelled.', path: formatted.path, extensions: { code: 'TIMEOUT' satisfies ErrorCode } };
+    }
+    logger.error(`internal error${formatted.path ? ` at ${formatted.path.join('.')}` : ''}`, original);
+    return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
+  };
+}

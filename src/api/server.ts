@@ -1,0 +1,190 @@
+/**
+ * The HTTP server: Apollo Server on /graphql (with Sandbox outside production), GET /health,
+ * and the request guards (body size) that must act before GraphQL parsing.
+ */
+import http from 'node:http';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { Config } from '../config';
+import { KgError } from '../errors';
+import type { GraphStore } from '../graph/store';
+import { countArticles } from '../graph/articles';
+import type { Logger } from '../logger';
+import type { ApiContext } from './context';
+import { createFormatError } from './format-error';
+import { resolvers } from './resolvers';
+import { loadTypeDefs } from './schema';
+
+/** What createApi needs. */
+export interface ApiOptions {
+  store: GraphStore;
+  config: Config;
+  logger: Logger;
+}
+
+/** An API instance: a request handler to mount on any node:http server. */
+export interface Api {
+  apollo: ApolloServer<ApiContext>;
+  handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+  stop(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new BodyTooLarge());
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Builds and starts the Apollo server and returns a node:http handler for it. */
+export async function createApi({ store, config, logger }: ApiOptions): Promise<Api> {
+  const apollo = new ApolloServer<ApiContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: !config.production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    plugins: [config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    logger: { debug: logger.debug, info: logger.info, warn: logger.warn, error: logger.error },
+  });
+  await apollo.start();
+
+  async function health(res: http.ServerResponse) {
+    try {
+      sendJson(res, 200, { status: 'ok', engine: store.engine, counts: { articles: await countArticles(store) } });
+    } catch (error) {
+      logger.error('health check failed', error);
+      sendJson(res, 503, { status: 'unavailable', engine: store.engine });
+    }
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health' && req.method === 'GET') return health(res);
+    if (url.pathname !== '/graphql') {
+      sendJson(res, 404, { errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+      return;
+    }
+    let raw = '';
+    try {
+      raw = await readBody(req, config.limits.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        sendJson(res, 413, {
+          errors: [{ message: `The request body exceeds ${config.limits.maxBodyBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+        });
+        return;
+      }
+      throw error;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = raw;
+    if (req.method === 'POST' && (headers.get('content-type') ?? '').includes('application/json')) {
+      try {
+        body = raw.length ? JSON.parse(raw) : {};
+      } catch {
+        sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } }] });
+        return;
+      }
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), config.limits.requestTimeoutMs);
+    res.on('close', () => controller.abort());
+    try {
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => ({ store, config, signal: controller.signal }),
+      });
+      const outHeaders: Record<string, string> = {};
+      for (const [key, value] of response.headers) outHeaders[key] = value;
+      res.writeHead(response.status ?? 200, outHeaders);
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    apollo,
+    handle: (req, res) =>
+      handle(req, res).catch((error) => {
+        logger.error('request failed', error);
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        else res.end();
+      }),
+    stop: () => apollo.stop(),
+  };
+}
+
+/** A running HTTP server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the API on config.port, failing with a clear BAD_CONFIG when the port is taken. */
+export async function startServer(options: ApiOptions): Promise<RunningServer> {
+  const api = await createApi(options);
+  const server = http.createServer((req, res) => void api.handle(req, res));
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new KgError('BAD_CONFIG', `Port ${options.config.port} is already in use; stop the other process or set PORT to a free port.`));
+      } else if (error.code === 'EACCES') {
+        reject(new KgError('BAD_CONFIG', `Not allowed to listen on port ${options.config.port}; use a port above 1024 (PORT=4000).`));
+      } else reject(error);
+    });
+    server.listen(options.config.port, options.config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.config.port;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await api.stop();
+    },
+  };
+}

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+/**
+ * The `kg` command: serve the API, ingest articles, print extractions.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig, type Config } from '../config';
+import { isKgError } from '../errors';
+import { extract } from '../extract/pipeline';
+import { toPublicJson } from '../extract/output';
+import { openStore } from '../graph/open';
+import { ingestInputs } from '../graph/ingest';
+import { createLogger, type Logger } from '../logger';
+import { startServer } from '../api/server';
+import { readInputs } from './read-inputs';
+
+const HELP = `kg — a knowledge graph of who met whom, where and when, from news articles
+
+Usage:
+  kg serve [--ingest PATH]...   Serve the GraphQL API (ingesting PATHs first)
+  kg ingest PATH...             Extract and store articles from files or directories
+  kg extract FILE...            Print the extraction of files as JSON (nothing is stored)
+  kg help                       Show this help
+
+Environment: KG_STORE (embedded|neo4j), KG_DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
+NEO4J_DATABASE, PORT, HOST, NODE_ENV, KG_API_KEY, KG_READ_KEY, KG_LOG_LEVEL (see README).`;
+
+type Command = (args: string[], config: () => Config, logger: Logger) => Promise<number>;
+
+async function ingestPaths(paths: string[], config: Config, logger: Logger, store?: Awaited<ReturnType<typeof openStore>>) {
+  const own = !store;
+  const s = store ?? (await openStore(config));
+  try {
+    const read = readInputs(paths);
+    const report = await ingestInputs(s, read.inputs);
+    const errors = [...read.errors, ...report.errors];
+    for (const e of errors) logger.warn(`skipped ${e.input}: ${e.message} [${e.code}]`);
+    const created = report.articles.filter((a) => a.created).length;
+    logger.info(`ingested ${report.articles.length} article(s) from ${read.inputs.length} file(s): ${created} new, ${report.articles.length - created} already known, ${errors.length} error(s)`);
+    return { report, errors };
+  } finally {
+    if (own) await s.close();
+  }
+}
+
+const commands: Record<string, Command> = {
+  async serve(args, config, logger) {
+    const { values } = parseArgs({ args, options: { ingest: { type: 'string', multiple: true } } });
+    const cfg = config();
+    const store = await openStore(cfg);
+    if (values.ingest?.length) await ingestPaths(values.ingest, cfg, logger, store);
+    const server = await startServer({ store, config: cfg, logger });
+    logger.info(`GraphQL API ready at ${server.url}${cfg.production ? '' : ' (open it in a browser for Apollo Sandbox)'}; health at ${server.url.replace('/graphql', '/health')}; store: ${store.engine}`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    logger.info('shutting down');
+    await server.close();
+    await store.close();
+    return 0;
+  },
+
+  async ingest(args, config, logger) {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    if (!positionals.length) throw new UsageError('kg ingest needs at least one file or directory.');
+    const { errors } = await ingestPaths(positionals, config(), logger);
+    return errors.length ? 1 : 0;
+  },
+
+  async extract(args, _config, logger) {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    if (!positionals.length) throw new UsageError('kg extract needs at least one file.');
+    const read = readInputs(positionals);
+    const documents: unknown[] = [];
+    const errors = [...read.errors];
+    for (const input of read.inputs) {
+      const result = extract(input);
+      errors.push(...result.errors);
+      for (const doc of result.docs) documents.push({ input: input.name, ...toPublicJson(doc, input.text) });
+    }
+    for (const e of errors) logger.warn(`skipped ${e.input}: ${e.message} [${e.code}]`);
+    process.stdout.write(JSON.stringify({ documents, errors }, null, 2) + '\n');
+    return errors.length ? 1 : 0;
+  },
+};
+
+class UsageError extends Error {}
+
+/** Runs the command line and returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  let logger = createLogger('info');
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(HELP + '\n');
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`kg: unknown command "${name}"\n\n${HELP}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  try {
+    let config: Config | undefined;
+    const getConfig = () => (config ??= loadConfig());
+    logger = createLogger(getConfig().logLevel);
+    return await command(rest, getConfig, logger);
+  } catch (error) {
+    if (isKgError(error)) {
+      process.stderr.write(`kg: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`kg: ${(error as Error).message}\nRun "kg help" for usage.\n`);
+      return 2;
+    }
+    logger.error('unexpected failure', error);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

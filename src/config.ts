@@ -1,0 +1,102 @@
+/**
+ * The only module that reads process.env. Everything else receives a Config.
+ */
+import path from 'node:path';
+import { KgError } from './errors';
+
+/** Which graph engine stores the knowledge graph. */
+export type StoreKind = 'embedded' | 'neo4j';
+
+/** Connection settings for a Neo4j server. */
+export interface Neo4jConfig {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
+
+/** Limits that protect the API from abusive or accidental heavy requests. */
+export interface ApiLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+  maxBodyBytes: number;
+  maxArticleBytes: number;
+  maxPageSize: number;
+  requestTimeoutMs: number;
+}
+
+/** The whole service configuration, resolved once at start-up. */
+export interface Config {
+  store: StoreKind;
+  dataDir: string;
+  neo4j?: Neo4jConfig;
+  port: number;
+  host: string;
+  production: boolean;
+  apiKey?: string;
+  readKey?: string;
+  limits: ApiLimits;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+type Env = Record<string, string | undefined>;
+
+function intFrom(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new KgError('BAD_CONFIG', `${name}=${raw} is not a whole number >= ${min}; unset it or give e.g. ${name}=${fallback}.`);
+  }
+  return value;
+}
+
+/** Reads the configuration from an environment (process.env by default), failing with BAD_CONFIG. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const store = (env.KG_STORE ?? 'embedded').trim().toLowerCase();
+  if (store !== 'embedded' && store !== 'neo4j') {
+    throw new KgError('BAD_CONFIG', `KG_STORE=${env.KG_STORE} is not a known store; use KG_STORE=embedded (default) or KG_STORE=neo4j.`);
+  }
+  let neo4j: Neo4jConfig | undefined;
+  if (env.NEO4J_URI) {
+    neo4j = {
+      uri: env.NEO4J_URI,
+      user: env.NEO4J_USER ?? 'neo4j',
+      password: env.NEO4J_PASSWORD ?? '',
+      database: env.NEO4J_DATABASE || undefined,
+    };
+  }
+  if (store === 'neo4j' && !neo4j) {
+    throw new KgError('BAD_CONFIG', 'KG_STORE=neo4j needs NEO4J_URI (e.g. neo4j://localhost:7687), NEO4J_USER and NEO4J_PASSWORD.');
+  }
+  const logLevel = (env.KG_LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) {
+    throw new KgError('BAD_CONFIG', `KG_LOG_LEVEL=${env.KG_LOG_LEVEL} is not one of debug, info, warn, error, silent.`);
+  }
+  const port = intFrom(env, 'PORT', 4000, 0);
+  if (port > 65535) throw new KgError('BAD_CONFIG', `PORT=${port} is not a TCP port; use 1-65535 (or 0 for any free port).`);
+  return {
+    store,
+    dataDir: path.resolve(env.KG_DATA_DIR ?? './data'),
+    neo4j,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    production: env.NODE_ENV === 'production',
+    apiKey: env.KG_API_KEY || undefined,
+    readKey: env.KG_READ_KEY || undefined,
+    limits: {
+      maxDepth: intFrom(env, 'KG_MAX_DEPTH', 8, 1),
+      maxAliases: intFrom(env, 'KG_MAX_ALIASES', 15, 1),
+      maxTokens: intFrom(env, 'KG_MAX_TOKENS', 1000, 10),
+      maxCost: intFrom(env, 'KG_MAX_COST', 5000, 1),
+      maxBodyBytes: intFrom(env, 'KG_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024),
+      maxArticleBytes: intFrom(env, 'KG_MAX_ARTICLE_BYTES', 1024 * 1024, 1024),
+      maxPageSize: intFrom(env, 'KG_MAX_PAGE_SIZE', 100, 1),
+      requestTimeoutMs: intFrom(env, 'KG_REQUEST_TIMEOUT_MS', 10000, 1),
+    },
+    logLevel,
+    ...overrides,
+  };
+}

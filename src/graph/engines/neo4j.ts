@@ -1,0 +1,135 @@
+/**
+ * The Neo4j engine: neo4j-driver with managed transactions, so transient errors are
+ * retried by the driver. The only module that imports neo4j-driver.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { KgError } from '../../errors';
+import type { Neo4jConfig } from '../../config';
+import { CONSTRAINTS, NEO4J_INDEXES, type Statement } from '../cypher';
+import type { GraphStore, Params, Row, StoreStats, Tx, TxOptions } from '../store';
+
+/** Converts driver values (Integers, temporals, nodes, paths) to plain JS, once, here. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value !== 'object') return value;
+  if (
+    neo4j.isDate(value as never) ||
+    neo4j.isDateTime(value as never) ||
+    neo4j.isLocalDateTime(value as never) ||
+    neo4j.isTime(value as never) ||
+    neo4j.isLocalTime(value as never) ||
+    neo4j.isDuration(value as never)
+  ) {
+    return String(value);
+  }
+  if (neo4j.isNode(value as never) || neo4j.isRelationship(value as never)) {
+    return toPlain((value as { properties: unknown }).properties);
+  }
+  if (neo4j.isPath(value as never)) {
+    const p = value as { segments: { start: unknown; relationship: unknown; end: unknown }[] };
+    return p.segments.map((s) => ({ start: toPlain(s.start), relationship: toPlain(s.relationship), end: toPlain(s.end) }));
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+  return out;
+}
+
+/** Neo4j wants integers for LIMIT/SKIP and integral values: JS numbers that are whole become Integers. */
+function toDriverParams(params: Params): Params {
+  const convert = (value: unknown): unknown => {
+    if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+    if (Array.isArray(value)) return value.map(convert);
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]));
+    }
+    return value;
+  };
+  return convert(params) as Params;
+}
+
+/** Connects to Neo4j, failing with a clear error naming the URI when it is unreachable. */
+export async function openNeo4jStore(config: Neo4jConfig): Promise<GraphStore> {
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    disableLosslessIntegers: false,
+    connectionTimeout: 10_000,
+  });
+  try {
+    await driver.verifyConnectivity({ database: config.database });
+  } catch (error) {
+    await driver.close();
+    throw new KgError(
+      'STORE_UNAVAILABLE',
+      `Cannot reach Neo4j at ${config.uri} (${(error as Error).message.split('\n')[0]}); check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or use KG_STORE=embedded.`,
+    );
+  }
+  return new Neo4jStore(driver, config.database);
+}
+
+class Neo4jStore implements GraphStore {
+  readonly engine = 'neo4j' as const;
+  private readonly counters: StoreStats = { statements: 0, transactions: 0, retries: 0 };
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database?: string,
+  ) {}
+
+  async bootstrap(): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      for (const s of [...CONSTRAINTS, ...NEO4J_INDEXES]) await session.run(s.text);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private tx(inner: ManagedTransaction, options?: TxOptions): Tx {
+    return {
+      run: async <T extends Row>(statement: Statement, params: Params = {}) => {
+        options?.signal?.throwIfAborted();
+        this.counters.statements++;
+        const result = await inner.run(statement.text, toDriverParams(params));
+        return result.records.map((record) => toPlain(record.toObject()) as T);
+      },
+    };
+  }
+
+  async read<T>(work: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead((inner) => work(this.tx(inner, options)));
+    } finally {
+      this.counters.transactions++;
+      await session.close();
+    }
+  }
+
+  async write<T>(work: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    let attempts = 0;
+    try {
+      return await session.executeWrite((inner) => {
+        if (attempts++ > 0) this.counters.retries++;
+        return work(this.tx(inner, options));
+      });
+    } finally {
+      this.counters.transactions++;
+      await session.close();
+    }
+  }
+
+  query<T extends Row = Row>(statement: Statement, params?: Params, options?: TxOptions): Promise<T[]> {
+    return this.read((tx) => tx.run<T>(statement, params), options);
+  }
+
+  stats(): StoreStats {
+    return { ...this.counters };
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The layering rules of the README, checked on the source imports.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SRC = path.join(__dirname, '..', '..', 'src');
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
+}
+
+const sources = files(SRC).map((file) => ({ file: path.relative(SRC, file), text: fs.readFileSync(file, 'utf8') }));
+const imports = (text: string) => [...text.matchAll(/(?:from\s+|import\(|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+
+test('extract imports neither graph, api nor cli', () => {
+  for (const s of sources.filter((s) => s.file.startsWith('extract'))) {
+    expect({ file: s.file, bad: imports(s.text).filter((i) => /\/(graph|api|cli)(\/|$)/.test(i)) }).toEqual({ file: s.file, bad: [] });
+  }
+});
+
+test('graph never imports api or cli', () => {
+  for (const s of sources.filter((s) => s.file.startsWith('graph'))) {
+    expect({ file: s.file, bad: imports(s.text).filter((i) => /\/(api|cli)(\/|$)/.test(i)) }).toEqual({ file: s.file, bad: [] });
+  }
+});
+
+test('drivers live only in their engines and process.env only in config', () => {
+  for (const s of sources) {
+    if (imports(s.text).includes('neo4j-driver')) expect(s.file).toBe(path.join('graph', 'engines', 'neo4j.ts'));
+    if (imports(s.text).includes('@grafeo-db/js')) expect(s.file).toBe(path.join('graph', 'engines', 'embedded.ts'));
+    if (/process\.env/.test(s.text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''))) expect(s.file).toBe('config.ts');
+  }
+});
