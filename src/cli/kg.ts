@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config';
 import { isKgError } from '../errors';
 import { extract } from '../extract/pipeline';
+import { pipelineComponents } from '../models';
 import { toPublicJson } from '../extract/output';
 import { openStore } from '../graph/open';
 import { ingestInputs } from '../graph/ingest';
@@ -75,9 +76,9 @@ const commands: Record<string, Command> = {
     const documents: unknown[] = [];
     const errors = [...read.errors];
     for (const input of read.inputs) {
-      const result = extract(input);
+      const result = extract(input, pipelineComponents());
       errors.push(...result.errors);
-      for (const doc of result.docs) documents.push({ input: input.name, ...toPublicJson(doc, input.text) });
+      for (const doc of result.docs) documents.push({ input: doc.inputName, ...toPublicJson(doc, doc.inputText) });
     }
     for (const e of errors) logger.warn(`skipped ${e.input}: ${e.message} [${e.code}]`);
     process.stdout.write(JSON.stringify({ documents, errors }, null, 2) + '\n');

@@ -29,6 +29,7 @@ export function toPublicJson(doc: Doc, inputText: string) {
       roles: e.roles,
       ...(e.place ? { place: e.place } : {}),
       mentions: e.mentions.map(mapText),
+      references: (e.references ?? []).map(mapText),
     })),
     events: doc.events.map((v) => ({
       id: v.id,

@@ -2,7 +2,9 @@
  * The extraction pipeline: a list of components run in order over each Doc.
  */
 import type { Doc, Input, InputError } from './types';
-import { intake } from './intake';
+import { intake, jsonlInputs, looksLikeJsonl } from './intake';
+import { entityComponent } from './entities';
+import type { NerModel } from './ner/model';
 
 /** Version of the extractor; every derived fact in the graph records it. Bump on any behaviour change. */
 export const EXTRACTOR_VERSION = '0.1.0';
@@ -10,8 +12,15 @@ export const EXTRACTOR_VERSION = '0.1.0';
 /** A pipeline stage that adds to a Doc in place. */
 export type Component = (doc: Doc) => void;
 
-/** The components run after intake, in order. Later issues add entities and events here. */
-export const COMPONENTS: Component[] = [];
+/** The trained models the components need (loaded by the caller: extract does no I/O). */
+export interface PipelineModels {
+  ner: NerModel;
+}
+
+/** The components run after intake, in order: entities, then events. */
+export function defaultComponents(models: PipelineModels): Component[] {
+  return [entityComponent(models.ner)];
+}
 
 /** The result of extracting one input: its documents, or the error that stopped it. */
 export interface ExtractResult {
@@ -20,13 +29,32 @@ export interface ExtractResult {
 }
 
 /** Runs intake and every component over one input; a failing input yields an error, never a throw. */
-export function extract(input: Input, components: Component[] = COMPONENTS): ExtractResult {
+export function extract(input: Input, components: Component[]): ExtractResult {
+  if (!input.meta && !input.single && looksLikeJsonl(input.text)) {
+    const records = jsonlInputs(input);
+    const result: ExtractResult = { docs: [], errors: [...records.errors] };
+    for (const record of records.inputs) {
+      const r = extract(record, components);
+      result.docs.push(...r.docs);
+      result.errors.push(...r.errors);
+    }
+    return result;
+  }
   let docs: Doc[];
   try {
     docs = intake(input);
   } catch (error) {
-    return { docs: [], errors: [{ input: input.name, code: 'BAD_INPUT_FILE', message: (error as Error).message }] };
+    return { docs: [], errors: [{ input: input.name, code: (error as { code?: string }).code ?? 'BAD_INPUT_FILE', message: (error as Error).message }] };
   }
-  for (const doc of docs) for (const component of components) component(doc);
-  return { docs, errors: [] };
+  const errors: InputError[] = [];
+  const done: Doc[] = [];
+  for (const doc of docs) {
+    try {
+      for (const component of components) component(doc);
+      done.push(doc);
+    } catch (error) {
+      errors.push({ input: input.name, code: 'EXTRACTION_FAILED', message: `${input.name}: article "${doc.title.slice(0, 60)}" could not be processed: ${(error as Error).message}` });
+    }
+  }
+  return { docs: done, errors };
 }

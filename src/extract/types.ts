@@ -65,6 +65,8 @@ export interface Entity {
   roles: Role[];
   /** Every proper-name mention, offsets into doc.text (public outputs map them to the input). */
   mentions: TextSpan[];
+  /** Non-name references resolved to this entity: demonyms ("Ukrainian") and descriptions ("the Russian leader"). */
+  references?: TextSpan[];
   place?: PlaceInfo;
   /** Model confidence in [0, 1]. */
   confidence?: number;
@@ -132,6 +134,10 @@ export interface Doc {
   captions: Span[];
   /** The article's range in the input. */
   inputSpan: Span;
+  /** Name of the input the article came from (a path, or "file.jsonl:3" for a JSONL record). */
+  inputName: string;
+  /** The original input text that every public offset refers to. */
+  inputText: string;
   /** Maps an offset of doc.text to the offset in the original input. */
   toInputOffset: (offset: number) => number;
   entities: Entity[];

@@ -3,7 +3,8 @@
  * reported and skipped; the rest goes on.
  */
 import type { Input, InputError } from '../extract/types';
-import { extract } from '../extract/pipeline';
+import { extract, type Component } from '../extract/pipeline';
+import { pipelineComponents } from '../models';
 import { writeArticle, type WriteOutcome } from './articles';
 import type { GraphStore } from './store';
 
@@ -14,15 +15,15 @@ export interface IngestReport {
 }
 
 /** Extracts and stores every input; errors are collected per input, never thrown. */
-export async function ingestInputs(store: GraphStore, inputs: Iterable<Input>): Promise<IngestReport> {
+export async function ingestInputs(store: GraphStore, inputs: Iterable<Input>, components: Component[] = pipelineComponents()): Promise<IngestReport> {
   const report: IngestReport = { articles: [], errors: [] };
   for (const input of inputs) {
-    const { docs, errors } = extract(input);
+    const { docs, errors } = extract(input, components);
     report.errors.push(...errors);
     for (const doc of docs) {
       try {
-        const outcome = await writeArticle(store, doc, input.text);
-        report.articles.push({ ...outcome, input: input.name, title: doc.title });
+        const outcome = await writeArticle(store, doc, doc.inputText);
+        report.articles.push({ ...outcome, input: doc.inputName, title: doc.title });
       } catch (error) {
         report.errors.push({ input: input.name, code: 'STORE_WRITE_FAILED', message: (error as Error).message });
       }

@@ -1,52 +1,149 @@
 /**
- * Intake: turns one input into clean article Docs (no entities or events yet).
- * Foundation slice: plain text, one article per input, title = first non-empty line.
+ * Intake: turns one input (plain text page, HTML page or JSONL record) into clean article
+ * Docs: segmented, de-duplicated, with title, captions apart from the body, sources, a
+ * publication date (given or inferred), sentences, and offsets that map back to the input.
  */
 import { createHash } from 'node:crypto';
-import type { Doc, Input, Sentence } from '../types';
+import { KgError } from '../../errors';
+import type { Doc, Input, Sentence, Span } from '../types';
+import { inferPublicationDate, normaliseGivenDate } from './dates';
+import { looksLikeHtml, parseHtml } from './html';
+import { splitLines, type Line } from './lines';
+import { TextBuilder } from './offset-map';
+import { segmentPage, type ArticleParts } from './segment';
+import { splitSentences } from './sentences';
+import { citedSources, creditSources, PHOTO_CREDIT } from './sources';
 
-/** A stable article id from normalised body text. */
-export function articleId(text: string): string {
-  const normalised = text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
-  return createHash('sha256').update(normalised).digest('hex').slice(0, 16);
+export { looksLikeJsonl, jsonlInputs } from './jsonl';
+
+/** Formats intake recognises. */
+export type InputFormat = 'text' | 'html';
+
+/** A stable article id: hash of the canonical URL when given, else of the normalised body. */
+export function articleId(body: string, url?: string): string {
+  const basis = url ? `url:${canonicalUrl(url)}` : body.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return createHash('sha256').update(basis).digest('hex').slice(0, 16);
 }
 
-function naiveSentences(text: string, from: number): Sentence[] {
-  const out: Sentence[] = [];
-  const re = /[^\n.!?]+(?:[.!?]+["')\]]*|$)/g;
-  for (let m = re.exec(text.slice(from)); m; m = re.exec(text.slice(from))) {
-    if (m[0].length === 0) { re.lastIndex++; continue; }
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    if (trimmed) out.push({ start: from + m.index + lead, end: from + m.index + lead + trimmed.length, kind: 'body' });
+function canonicalUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    for (const k of [...u.searchParams.keys()]) if (/^(utm_|fbclid|gclid|ref$)/.test(k)) u.searchParams.delete(k);
+    return `${u.host.replace(/^www\./, '')}${u.pathname.replace(/\/$/, '')}${u.search}`.toLowerCase();
+  } catch {
+    return url.trim().toLowerCase();
   }
-  return out;
 }
 
-/** Splits one input into article Docs. */
+/** Detects an input's format from its content, not its name. */
+export function detectFormat(text: string): InputFormat {
+  return looksLikeHtml(text) ? 'html' : 'text';
+}
+
+/** Splits one input into article Docs; throws KgError(BAD_INPUT_FILE) when no article text is found. */
 export function intake(input: Input): Doc[] {
-  const text = input.text;
-  const firstLine = /\S[^\n]*/.exec(text);
-  const title = input.meta?.title ?? (firstLine ? firstLine[0].trim() : '');
-  const sentences = naiveSentences(text, 0);
-  if (firstLine && !input.meta?.title && sentences[0]) sentences[0].kind = 'title';
-  return [
-    {
-      id: input.meta?.id ?? articleId(text),
-      title,
-      publishedAt: input.meta?.publishedAt ?? null,
-      publishedAtInferred: false,
-      url: input.meta?.url,
-      sources: input.meta?.source ? [input.meta.source] : [],
-      text,
-      sentences,
-      captions: [],
-      inputSpan: { start: 0, end: text.length },
-      toInputOffset: (offset) => offset,
-      entities: [],
-      events: [],
-      warnings: [],
-    },
-  ];
+  const format = detectFormat(input.text);
+  let articles: ArticleParts[];
+  let pageMeta: { title?: string; publishedAt?: string; author?: string; url?: string; siteName?: string } = {};
+  if (format === 'html') {
+    const page = parseHtml(input.text);
+    pageMeta = page.meta;
+    const lines = [page.title, ...page.captions, ...page.body].filter((l): l is Line => !!l);
+    articles = lines.length ? [{ title: page.title, captions: page.captions, body: page.body, start: Math.min(...lines.map((l) => l.start)), end: Math.max(...lines.map((l) => l.end)), dropped: 0 }] : [];
+  } else {
+    articles = segmentPage(splitLines(input.text), input.single);
+  }
+  const docs = articles.map((parts) => buildDoc(input, parts, { ...pageMeta, ...definedOnly(input.meta ?? {}) })).filter((d) => d.sentences.some((s) => s.kind !== 'title'));
+  if (!docs.length) {
+    const what = format === 'html' ? 'HTML page has no article text (only markup, scripts or navigation)' : 'text has no sentence';
+    throw new KgError('BAD_INPUT_FILE', `${input.name}: the ${what}.`, { input: input.name });
+  }
+  return docs;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function appendLine(b: TextBuilder, line: Line): Span {
+  if (!line.pieces) return b.append(line.text, line.start, line.end);
+  const start = b.length;
+  line.pieces.forEach((p, i) => {
+    if (i) b.separator(' ');
+    b.append(p.text, p.start, p.end);
+  });
+  return { start, end: b.length };
+}
+
+function buildDoc(input: Input, parts: ArticleParts, meta: { title?: string; publishedAt?: string; author?: string; url?: string; siteName?: string; id?: string; source?: string }): Doc {
+  const b = new TextBuilder();
+  const sentences: Sentence[] = [];
+  const captions: Span[] = [];
+  const warnings: Doc['warnings'] = [];
+  let title = meta.title ?? parts.title?.text ?? '';
+  if (parts.title) {
+    const span = appendLine(b, parts.title);
+    sentences.push({ ...span, kind: 'title' });
+    b.separator('\n\n');
+  }
+  for (const caption of parts.captions) {
+    const span = appendLine(b, caption);
+    captions.push(span);
+    const text = b.toString();
+    for (const s of splitSentences(text, span.start, span.end)) sentences.push({ ...s, kind: 'caption' });
+    b.separator('\n');
+  }
+  if (parts.captions.length) b.separator('\n');
+  const bodyStart = b.length;
+  for (const line of parts.body) {
+    const span = appendLine(b, line);
+    for (const s of splitSentences(b.toString(), span.start, span.end)) sentences.push({ ...s, kind: 'body' });
+    b.separator('\n\n');
+  }
+  const text = b.toString();
+  const body = text.slice(bodyStart);
+  if (!title) {
+    const first = sentences.find((s) => s.kind === 'body');
+    title = first ? text.slice(first.start, first.end).slice(0, 120) : '';
+  }
+  const sources = new Set<string>();
+  if (meta.source) sources.add(meta.source);
+  for (const c of captions) {
+    const credit = PHOTO_CREDIT.exec(text.slice(c.start, c.end));
+    if (credit) for (const s of creditSources(credit[0])) sources.add(s);
+  }
+  for (const s of citedSources(body)) sources.add(s);
+  let publishedAt: string | null = null;
+  let inferred = false;
+  if (meta.publishedAt) {
+    publishedAt = normaliseGivenDate(meta.publishedAt);
+    if (!publishedAt) warnings.push({ code: 'BAD_DATE', message: `publication date "${meta.publishedAt}" is not a date (expected YYYY-MM-DD); inferring it from the text instead.` });
+  }
+  if (!publishedAt) {
+    publishedAt = inferPublicationDate(text);
+    inferred = publishedAt !== null;
+  }
+  if (parts.dropped) warnings.push({ code: 'DROPPED_LINES', message: `${parts.dropped} repeated or page-furniture line(s) dropped.` });
+  const toInputOffset = b.toInput;
+  return {
+    id: meta.id ?? articleId(body || text, meta.url),
+    title,
+    publishedAt,
+    publishedAtInferred: inferred,
+    url: meta.url,
+    author: meta.author,
+    siteName: meta.siteName,
+    sources: [...sources],
+    text,
+    sentences,
+    captions,
+    inputSpan: { start: parts.start, end: parts.end },
+    inputName: input.name,
+    inputText: input.text,
+    toInputOffset,
+    entities: [],
+    events: [],
+    warnings,
+  };
 }

@@ -1,0 +1,109 @@
+/**
+ * Finding name mentions in a Doc: the NER model over each sentence's tokens, corrected
+ * and completed by the gazetteer, with demonyms set apart (they refer to a country but
+ * are not names of it).
+ */
+import type { Doc, EntityType, TextSpan } from '../types';
+import { fold, gazetteer, type GazetteerEntry } from '../ner/gazetteer';
+import type { NerModel } from '../ner/model';
+import { recognize } from '../ner/recognize';
+import { tokenize, type Token } from '../ner/tokens';
+
+/** A name mention with its type and, when known, its gazetteer entry. */
+export interface Mention extends TextSpan {
+  type: EntityType;
+  sentence: number;
+  entry?: GazetteerEntry;
+}
+
+/** A demonym ("Ukrainian") resolved to its country. */
+export interface Demonym extends TextSpan {
+  sentence: number;
+  entry: GazetteerEntry;
+}
+
+/** The tokens of every sentence, with offsets into doc.text. */
+export function sentenceTokens(doc: Doc): Token[][] {
+  return doc.sentences.map((s) => tokenize(doc.text, s.start, s.end));
+}
+
+const ROLE_HEAD = /\b(?:Envoy|President|Minister|Secretary|Aide|Adviser|Advisor|Spokes(?:man|woman|person)|Director|Chief|Ambassador|Chancellor|Governor|Mayor|Senator|Commander|Leader)$/;
+const CLASS_TYPE: Record<string, EntityType | undefined> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE' };
+const LEADING = /^(?:the|a|an)\s+/i;
+
+/** Finds name mentions and demonyms in a Doc. */
+export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { mentions: Mention[]; demonyms: Demonym[] } {
+  const gaz = gazetteer();
+  // Title-case headlines read like the model's all-caps wire headlines, so they are shown to it that way.
+  const words = tokens.map((ts, s) => ts.map((t) => (doc.sentences[s].kind === 'title' ? t.text.toUpperCase() : t.text)));
+  const spans = recognize(model, words);
+  const mentions: Mention[] = [];
+  const demonyms: Demonym[] = [];
+  tokens.forEach((ts, s) => {
+    const taken = new Uint8Array(ts.length);
+    for (const span of spans[s]) {
+      let a = span.start;
+      let b = span.end;
+      while (a < b && LEADING.test(ts[a].text + ' ')) a++;
+      if (a >= b) continue;
+      const text = doc.text.slice(ts[a].start, ts[b - 1].end);
+      const entry = gaz.names.get(fold(text));
+      const dem = b - a === 1 ? gaz.demonyms.get(fold(text)) : undefined;
+      if (dem && !entry) {
+        demonyms.push({ start: ts[a].start, end: ts[b - 1].end, text, sentence: s, entry: dem });
+        for (let k = a; k < b; k++) taken[k] = 1;
+        continue;
+      }
+      let type = CLASS_TYPE[span.cls];
+      if (!type) continue;
+      if (type === 'ORGANIZATION' && ROLE_HEAD.test(text)) {
+        // "US Special Envoy" is a title, not an organisation: leave its parts to the gazetteer pass.
+        continue;
+      }
+      // The gazetteer knows better than a model trained on sports pages ("Kremlin" is an organisation).
+      if (entry && type !== 'PERSON') type = entry.type;
+      mentions.push({ start: ts[a].start, end: ts[b - 1].end, text, type, sentence: s, entry: entry && entry.type === type ? entry : undefined });
+      for (let k = span.start; k < span.end; k++) taken[k] = 1;
+    }
+    // Gazetteer names and demonyms the model missed.
+    const folded = ts.map((t) => fold(t.text));
+    for (let i = 0; i < ts.length; i++) {
+      if (taken[i] || !/^\p{Lu}/u.test(ts[i].text)) continue;
+      for (let n = Math.min(gaz.maxTokens, ts.length - i); n >= 1; n--) {
+        if (taken.subarray(i, i + n).some((x) => x)) continue;
+        const key = folded.slice(i, i + n).join(' ');
+        const entry = gaz.names.get(key);
+        const text = doc.text.slice(ts[i].start, ts[i + n - 1].end);
+        if (entry && acceptGazetteerMatch(entry, text)) {
+          mentions.push({ start: ts[i].start, end: ts[i + n - 1].end, text, type: entry.type, sentence: s, entry });
+          taken.fill(1, i, i + n);
+          i += n - 1;
+          break;
+        }
+        if (n === 1) {
+          const dem = gaz.demonyms.get(key);
+          if (dem) demonyms.push({ start: ts[i].start, end: ts[i].end, text: ts[i].text, sentence: s, entry: dem });
+        }
+      }
+    }
+  });
+  mentions.sort((x, y) => x.start - y.start);
+  // "Turkish Foreign Ministry": a demonym right before a ministry or agency belongs to its name.
+  for (const m of mentions) {
+    if (m.type !== 'ORGANIZATION') continue;
+    const d = demonyms.findIndex((x) => x.end + 1 === m.start && doc.text[x.end] === ' ' && x.sentence === m.sentence);
+    if (d < 0 || !/^(?:Foreign|Defen[cs]e|Interior|Finance|Economy|Justice|Health|Presidential|State|Armed|Navy|Air|Security|Intelligence|Ministry|Central|National)\b/.test(m.text)) continue;
+    m.start = demonyms[d].start;
+    m.text = doc.text.slice(m.start, m.end);
+    m.entry = gaz.names.get(fold(m.text));
+    demonyms.splice(d, 1);
+  }
+  return { mentions, demonyms };
+}
+
+/** Whether a gazetteer match the model did not label is still a safe mention. */
+function acceptGazetteerMatch(entry: GazetteerEntry, text: string): boolean {
+  if (entry.kind === 'CITY' && (entry.population ?? 0) < 100000) return false;
+  if (/^\p{Lu}+$/u.test(text)) return text.length >= 2 && entry.kind !== 'CITY';
+  return /^\p{Lu}\p{Ll}/u.test(text);
+}

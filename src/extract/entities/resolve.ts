@@ -1,0 +1,155 @@
+/**
+ * Mentions -> entities within one article: surname-only mentions join the full name,
+ * transliteration variants share one key (Zelensky / Zelenskiy / Zelenskyy), shorter
+ * organisation names join the longer one they end ("State Department"), gazetteer names
+ * take their canonical form, demonyms and descriptions ("the Russian leader") become
+ * references, and roles attach to people.
+ */
+import type { Entity, EntityType, PlaceInfo, PlaceKind, Role, TextSpan } from '../types';
+import { fold, gazetteer, slug, type GazetteerEntry } from '../ner/gazetteer';
+import type { Demonym, Mention } from './mentions';
+import type { RawRole } from './roles';
+
+/** One name token in the form keys use: folded, with Slavic -iy/-yy/-i endings unified. */
+export function nameKeyToken(token: string): string {
+  return fold(token).replace(/'/g, '').replace(/(?:iy|yy|yi|ij|ii|y|i)$/, 'y');
+}
+
+/** Stable key of a person from a full or partial name: first and last name tokens. */
+export function personKey(name: string): string {
+  const tokens = name.split(/\s+/).filter((t) => /\p{L}{2,}/u.test(t));
+  const parts = tokens.length > 1 ? [tokens[0], tokens[tokens.length - 1]] : tokens;
+  return `person:${parts.map(nameKeyToken).join('-')}`;
+}
+
+interface Cluster {
+  key: string;
+  type: EntityType;
+  entry?: GazetteerEntry;
+  mentions: Mention[];
+  references: TextSpan[];
+  roles: Role[];
+}
+
+const VENUE = /\b(?:Palace|House|Hotel|Stadium|Center|Centre|Hall|Square|Building|Airport|Embassy|Castle|Cathedral|Church|Mosque|Temple|Parliament|Museum|Park|Villa|Residence|Lodge|Resort|Tower|Bridge)$/;
+const WATER = /\b(?:Sea|River|Lake|Strait|Ocean|Gulf|Bay|Channel|Canal|Sound)$|^(?:Bosphorus|Dardanelles)$/;
+const REGION = /\b(?:Province|Region|Oblast|State|County|District|Territory|Valley|Peninsula|Island|Islands)$/;
+
+/** Builds the Doc's entities from its mentions, demonyms and roles. */
+export function resolveEntities(text: string, mentions: Mention[], demonyms: Demonym[], rawRoles: RawRole[]): Entity[] {
+  const gaz = gazetteer();
+  const clusters = new Map<string, Cluster>();
+  const clusterOf: Cluster[] = [];
+  const get = (key: string, type: EntityType, entry?: GazetteerEntry) => {
+    let c = clusters.get(key);
+    if (!c) clusters.set(key, (c = { key, type, entry, mentions: [], references: [], roles: [] }));
+    return c;
+  };
+  const persons = () => [...clusters.values()].filter((c) => c.type === 'PERSON');
+  const surname = (name: string) => nameKeyToken(name.split(/\s+/).at(-1) ?? name);
+
+  // Full names first, so that surname-only mentions anywhere in the article can join them.
+  const order = mentions.map((_, i) => i).sort((a, b) => Number(mentions[b].text.includes(' ')) - Number(mentions[a].text.includes(' ')) || a - b);
+  const fullSurnames = new Set(mentions.filter((m) => m.type === 'PERSON' && /\s/.test(m.text)).map((m) => surname(m.text)));
+  for (const i of order) {
+    const m = mentions[i];
+    // A single word that is the surname of a person named in full is that person, whatever the model said.
+    if (m.type !== 'PERSON' && !/\s/.test(m.text) && fullSurnames.has(nameKeyToken(m.text)) && !m.entry) m.type = 'PERSON';
+    let cluster: Cluster;
+    if (m.entry && m.type !== 'PERSON') cluster = get(m.entry.key, m.entry.type, m.entry);
+    else if (m.type === 'PERSON') {
+      const tokens = m.text.split(/\s+/);
+      if (tokens.length === 1) {
+        const candidates = persons().filter((c) => c.mentions.some((x) => /\s/.test(x.text) && surname(x.text) === nameKeyToken(m.text)));
+        const preceding = candidates.filter((c) => c.mentions.some((x) => x.start < m.start)).sort((a, b) => Math.max(...b.mentions.filter((x) => x.start < m.start).map((x) => x.start)) - Math.max(...a.mentions.filter((x) => x.start < m.start).map((x) => x.start)));
+        cluster = preceding[0] ?? candidates[0] ?? get(personKey(m.text), 'PERSON');
+      } else cluster = get(personKey(m.text), 'PERSON');
+    } else {
+      const longer = [...clusters.values()].find((c) => c.type === m.type && c.mentions.some((x) => x.text.length > m.text.length && (x.text.endsWith(` ${m.text}`) || acronym(x.text) === m.text)));
+      cluster = longer ?? get(`${m.type === 'PLACE' ? 'place' : 'organization'}:${slug(m.text)}`, m.type);
+    }
+    cluster.mentions.push(m);
+    clusterOf[i] = cluster;
+  }
+  for (const d of demonyms) get(d.entry.key, 'PLACE', d.entry).references.push({ start: d.start, end: d.end, text: d.text });
+
+  // Roles, with their organisation or country resolved to a key.
+  for (const r of rawRoles) {
+    const c = clusterOf[r.mention];
+    if (!c) continue;
+    let of: string | undefined;
+    let ofName: string | undefined;
+    if (r.of) {
+      const entry = 'entry' in r.of && r.of.entry ? r.of.entry : undefined;
+      const idx = mentions.indexOf(r.of as Mention);
+      const oc = idx >= 0 ? clusterOf[idx] : entry ? clusters.get(entry.key) : undefined;
+      of = oc?.key ?? entry?.key;
+      ofName = oc ? displayName(oc) : entry?.name;
+    }
+    if (!c.roles.some((x) => x.title === r.title && x.of === of)) c.roles.push({ title: r.title, ...(of ? { of, ofName } : {}) });
+  }
+
+  // Descriptions: "the Russian leader" -> the one person with a leading role of Russia.
+  for (const m of text.matchAll(/\b[Tt]he\s+(\p{Lu}\p{Ll}+)\s+(leader|president|prime minister|premier|foreign minister|defen[cs]e minister|chancellor|king)\b/gu)) {
+    const country = gaz.demonyms.get(fold(m[1]));
+    if (!country) continue;
+    const office = m[2].toLowerCase();
+    const holders = persons().filter((c) => c.roles.some((r) => r.of === country.key && (office === 'leader' ? /^(?:President|Prime Minister|Chancellor|King|Premier|Leader)$/.test(r.title) : r.title.toLowerCase() === office)));
+    if (holders.length === 1) holders[0].references.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  }
+
+  // Containment the text states: "Kyiv, Ukraine".
+  const within = new Map<string, string>();
+  mentions.forEach((m, i) => {
+    const next = mentions[i + 1];
+    if (m.type === 'PLACE' && next?.type === 'PLACE' && /^,\s*$/.test(text.slice(m.end, next.start)) && next.entry?.kind === 'COUNTRY') within.set(clusterOf[i].key, clusterOf[i + 1].key);
+  });
+
+  const out: Entity[] = [];
+  const sorted = [...clusters.values()].sort((a, b) => firstOffset(a) - firstOffset(b));
+  sorted.forEach((c, k) => {
+    const name = displayName(c);
+    const aliases = [...new Set(c.mentions.map((m) => m.text.replace(/\s+/g, ' ')))].filter((a) => a !== name);
+    const entity: Entity = { id: `e${k + 1}`, key: c.key, type: c.type, name, aliases, roles: c.roles, mentions: c.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })), confidence: c.entry ? 0.95 : 0.85 };
+    if (c.references.length) entity.references = c.references;
+    if (c.type === 'PLACE') entity.place = placeInfo(c, name, within.get(c.key));
+    out.push(entity);
+  });
+  return out;
+}
+
+function firstOffset(c: Cluster): number {
+  return Math.min(...c.mentions.map((m) => m.start), ...c.references.map((r) => r.start));
+}
+
+function acronym(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+function displayName(c: Cluster): string {
+  if (c.entry) return c.entry.name;
+  const texts = c.mentions.map((m) => m.text.replace(/\s+/g, ' '));
+  if (!texts.length) return c.key;
+  // The longest name as first written; all-caps forms ("KLIMENTYEV") in title case.
+  const longest = texts.reduce((a, b) => (b.split(' ').length > a.split(' ').length ? b : a));
+  return c.type === 'PERSON' ? longest.replace(/\b(\p{Lu})(\p{Lu}{2,})\b/gu, (_, a: string, b: string) => a + b.toLowerCase()) : longest;
+}
+
+function placeInfo(c: Cluster, name: string, textWithin?: string): PlaceInfo {
+  const gaz = gazetteer();
+  const e = c.entry;
+  const kind: PlaceKind = e?.kind ?? (VENUE.test(name) ? 'VENUE' : WATER.test(name) ? 'BODY_OF_WATER' : REGION.test(name) ? 'REGION' : 'OTHER');
+  const chain: PlaceInfo['within'] = [];
+  let parent = e?.within ?? textWithin;
+  while (parent && chain.length < 5) {
+    const p = gaz.byKey.get(parent);
+    if (!p) break;
+    chain.push({ key: p.key, name: p.name, kind: p.kind ?? 'OTHER' });
+    parent = p.within;
+  }
+  return { kind, countryCode: e?.countryCode ?? (chain.length ? gaz.byKey.get(chain[chain.length - 1].key)?.countryCode : undefined), lat: e?.lat, lon: e?.lon, within: chain };
+}

@@ -1,0 +1,90 @@
+/**
+ * Titles and roles from the words before a person's name: "Defense Minister Rustem Umerov",
+ * "NATO Secretary General Mark Rutte", "US Special Envoy for Ukraine Keith Kellogg",
+ * "Kremlin aide Vladimir Medinsky", "Ukraine's President Volodymyr Zelenskiy", and the
+ * heads of delegations ("the Russian delegation is headed by ...").
+ */
+import type { Demonym, Mention } from './mentions';
+
+/** A role found in the text, before resolution to entity keys. */
+export interface RawRole {
+  /** Index of the person mention. */
+  mention: number;
+  title: string;
+  /** The organisation or country the role belongs to, as a mention or demonym. */
+  of?: Mention | Demonym;
+}
+
+const TITLE_WORDS = new Set(
+  'president vice prime minister foreign defense defence interior finance economy deputy secretary general special envoy aide adviser advisor spokesperson spokesman spokeswoman chief head director ambassador chancellor king queen prince premier governor mayor senator sen. rep. representative leader commander gen. general admiral foreign-minister minister ceo chairman chairwoman chair executive officer of for policy planning state national security intelligence military staff presidential press secretary-general attorney speaker envoy'.split(' '),
+);
+
+/** Roles of person mentions from the words right before them. */
+export function findRoles(text: string, mentions: Mention[], demonyms: Demonym[]): RawRole[] {
+  const roles: RawRole[] = [];
+  mentions.forEach((m, i) => {
+    if (m.type !== 'PERSON') return;
+    // Walk back over title words, organisations, countries and demonyms.
+    let cursor = m.start;
+    let title: string[] = [];
+    const found: (Mention | Demonym)[] = [];
+    for (;;) {
+      const before = text.slice(Math.max(0, cursor - 80), cursor);
+      const word = /([\p{L}.'’-]+)\s+$/u.exec(before);
+      if (!word) break;
+      const wStart = cursor - word[0].length;
+      const prevName = mentions.find((x) => x.end <= cursor && x.end >= wStart && x.type !== 'PERSON' && /^\s*(?:['’]s)?\s*$/u.test(text.slice(x.end, cursor)) && text.slice(x.end, cursor).length < 5);
+      const possessive = /^(.+?)['’]s$/u.exec(word[1]);
+      const prevOrg = prevName ?? mentions.find((x) => x.type !== 'PERSON' && x.start === wStart && possessive);
+      const dem = demonyms.find((d) => d.start === wStart);
+      if (prevOrg || dem) {
+        found.push((prevOrg ?? dem)!);
+        cursor = (prevOrg ?? dem)!.start;
+        continue;
+      }
+      const w = word[1].toLowerCase();
+      if (TITLE_WORDS.has(w) || (title.length && /^\p{Lu}/u.test(word[1]) && !/^(?:The|A|An|But|And|With|By|To|In|On)$/.test(word[1]) && TITLE_WORDS.has(w.replace(/s$/, '')))) {
+        title.unshift(word[1]);
+        cursor = wStart;
+        continue;
+      }
+      break;
+    }
+    // A name right after "for" is the remit ("Special Envoy for Ukraine"); the next one out owns the role.
+    let remit = '';
+    const nearest = found[0];
+    if (nearest && /\bfor\s+$/i.test(text.slice(Math.max(0, nearest.start - 5), nearest.start))) {
+      remit = ` for ${nearest.text}`;
+      found.shift();
+    }
+    const of = found[0];
+    while (title.length && /^(?:of|for)$/i.test(title[0])) title.shift();
+    while (title.length && /^(?:of|for)$/i.test(title[title.length - 1])) title.pop();
+    const t = (title.join(' ') + remit).trim();
+    if (t && /\p{L}{2,}/u.test(t)) roles.push({ mention: i, title: normaliseTitle(t), of });
+  });
+  // "The Russian delegation is headed by ... X", "his team would be led by ... X".
+  const head = /\b(?:the\s+|his\s+|her\s+)?([\p{L}]+\s+)?(?:delegation|team|side)\s+(?:is|was|will be|would be)\s+(?:headed|led)\s+by\s+/giu;
+  for (const m of text.matchAll(head)) {
+    const after = m.index! + m[0].length;
+    const person = mentions.findIndex((x) => x.type === 'PERSON' && x.start >= after && x.start - after < 60);
+    if (person < 0) continue;
+    let of: Mention | Demonym | undefined = demonyms.find((d) => d.start >= m.index! && d.end <= after);
+    if (!of && /^(?:his|her)\s/i.test(m[0])) {
+      // "his team": the team of the person speaking, taken to be on the side of the country that person leads.
+      const speaker = [...mentions].reverse().find((x) => x.type === 'PERSON' && x.end <= m.index! && m.index! - x.end < 120);
+      const speakerRole = speaker ? roles.find((r) => mentions[r.mention].text.split(' ').at(-1) === speaker.text.split(' ').at(-1) && r.of) : undefined;
+      of = speakerRole?.of;
+      if (of) for (const r of roles) if (r.mention === person && !r.of) r.of = of;
+    }
+    roles.push({ mention: person, title: 'head of delegation', of });
+  }
+  return roles;
+}
+
+function normaliseTitle(t: string): string {
+  return t
+    .split(' ')
+    .map((w) => (/^(?:of|for|the|and)$/i.test(w) ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1)))
+    .join(' ');
+}

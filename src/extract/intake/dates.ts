@@ -1,0 +1,100 @@
+/**
+ * Publication dates: a date given with the input wins; otherwise the latest explicit date
+ * in the article (captions included) anchors the weekday words: the article was written on
+ * the first day on or after that date named by a reporting weekday ("said on Thursday").
+ */
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/** Weekday names, Sunday first (as Date.getUTCDay). */
+export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** An ISO day as a UTC Date. */
+export function parseIsoDay(iso: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return null;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCMonth() === +m[2] - 1 ? d : null;
+}
+
+/** Formats a UTC Date as YYYY-MM-DD. */
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Adds whole days. */
+export function addDays(d: Date, days: number): Date {
+  return new Date(d.getTime() + days * 86400000);
+}
+
+/** A month name or abbreviation -> 0..11, or -1. */
+export function monthIndex(name: string): number {
+  const n = name.toLowerCase().replace('.', '');
+  return MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3)));
+}
+
+/** An explicit date found in text, with its precision. */
+export interface ExplicitDate {
+  start: number;
+  end: number;
+  date: string;
+  precision: 'DAY' | 'MONTH' | 'YEAR';
+}
+
+/** Explicit dates with a year: "July 14, 2025", "14 July 2025", "2025-07-14", "May 2024". */
+export function explicitDates(text: string): ExplicitDate[] {
+  const out: ExplicitDate[] = [];
+  const push = (start: number, end: number, y: number, m: number, d?: number) => {
+    if (y < 1900 || y > 2100 || m < 0) return;
+    if (d !== undefined) {
+      const date = new Date(Date.UTC(y, m, d));
+      if (date.getUTCMonth() !== m) return;
+      out.push({ start, end, date: isoDay(date), precision: 'DAY' });
+    } else out.push({ start, end, date: `${y}-${String(m + 1).padStart(2, '0')}`, precision: 'MONTH' });
+  };
+  for (const m of text.matchAll(new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'g'))) push(m.index!, m.index! + m[0].length, +m[3], monthIndex(m[1]), +m[2]);
+  for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\s+(\\d{4})\\b`, 'g'))) push(m.index!, m.index! + m[0].length, +m[3], monthIndex(m[2]), +m[1]);
+  for (const m of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) push(m.index!, m.index! + m[0].length, +m[1], +m[2] - 1, +m[3]);
+  for (const m of text.matchAll(new RegExp(`\\b(?:in\\s+)?${MONTH_RE}\\s+(\\d{4})\\b`, 'g'))) {
+    if (!out.some((o) => o.start <= m.index! + m[0].length && o.end >= m.index!)) push(m.index!, m.index! + m[0].length, +m[2], monthIndex(m[1]));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const REPORTING = '(?:said|says|told|announced|wrote|added|stated|reported|declared|insisted|warned|confirmed)';
+
+/** Infers a publication date (YYYY-MM-DD) from the article text, or null. */
+export function inferPublicationDate(text: string): string | null {
+  const days = explicitDates(text).filter((d) => d.precision === 'DAY');
+  if (!days.length) return null;
+  const anchor = parseIsoDay(days.map((d) => d.date).sort().at(-1)!)!;
+  const reporting = new Set<number>();
+  const past = new Set<number>();
+  const wd = `(${WEEKDAYS.join('|')})`;
+  for (const m of text.matchAll(new RegExp(`\\b${REPORTING}\\s+(?:\\S+\\s+){0,3}?on\\s+${wd}\\b|\\bon\\s+${wd}\\s+(?:that\\s+)?(?:\\S+\\s+){0,3}?${REPORTING}\\b`, 'gi'))) {
+    reporting.add(WEEKDAYS.indexOf((m[1] ?? m[2]).toLowerCase()));
+  }
+  for (const m of text.matchAll(new RegExp(`\\b(?:on|last)\\s+${wd}\\b`, 'gi'))) {
+    const before = text.slice(Math.max(0, m.index! - 40), m.index!);
+    if (!/\b(?:will|would|to be|due|next|scheduled|set to|expected)\b/i.test(before)) past.add(WEEKDAYS.indexOf(m[1].toLowerCase()));
+  }
+  const candidates = reporting.size ? reporting : past;
+  if (!candidates.size) return isoDay(anchor);
+  // The earliest named reporting day on or after the anchor.
+  let best: Date | null = null;
+  for (const day of candidates) {
+    const delta = (day - anchor.getUTCDay() + 7) % 7;
+    const d = addDays(anchor, delta);
+    if (!best || d < best) best = d;
+  }
+  return isoDay(best!);
+}
+
+/** Normalises a given publication date (ISO date or date-time) to YYYY-MM-DD, or null when malformed. */
+export function normaliseGivenDate(value: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+  if (m && parseIsoDay(m[1])) return m[1];
+  const t = Date.parse(value);
+  if (!Number.isNaN(t) && /\d{4}/.test(value)) return new Date(t).toISOString().slice(0, 10);
+  return null;
+}
