@@ -4,6 +4,7 @@
 import type { Doc, Input, InputError } from './types';
 import { intake, jsonlInputs, looksLikeJsonl } from './intake';
 import { entityComponent } from './entities';
+import { eventComponent } from './events';
 import type { NerModel } from './ner/model';
 
 /** Version of the extractor; every derived fact in the graph records it. Bump on any behaviour change. */
@@ -19,7 +20,7 @@ export interface PipelineModels {
 
 /** The components run after intake, in order: entities, then events. */
 export function defaultComponents(models: PipelineModels): Component[] {
-  return [entityComponent(models.ner)];
+  return [entityComponent(models.ner), eventComponent()];
 }
 
 /** The result of extracting one input: its documents, or the error that stopped it. */

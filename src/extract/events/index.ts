@@ -1,0 +1,288 @@
+/**
+ * The event stage: finds meeting-family triggers in each sentence, builds one n-ary record
+ * per event (participants with roles, place, date and precision, clock time, status,
+ * evidence, confidence), and merges the records of one article that describe the same
+ * event ("the encounter", "the talks", a caption and a body sentence).
+ */
+import type { Doc, Event, EventStatus, EventType, Participant, Span } from '../types';
+import { MEETING_FAMILY, NOT_AN_EVENT_AFTER, TRIGGERS } from './lexicon';
+import { collectRefs, refsIn, resolvePronoun, type Ref } from './refs';
+import { eventStatus } from './status';
+import { clockTime, dateMentions } from './time';
+import { mergeWithinDoc } from './merge';
+
+/** An event while it is being built, with what merging needs to know. */
+export interface DraftEvent extends Omit<Event, 'id'> {
+  sentence: number;
+  /** "the talks", "the encounter": refers back to an earlier event rather than introducing one. */
+  anaphoric: boolean;
+  /** The verb that links anaphoric participants ("will represent the US in the talks"). */
+  joins: boolean;
+  ownDate: boolean;
+  /** Index of the latest sentence reporting the event. */
+  lastSentence: number;
+}
+
+const LOCATIVE = /\b(?:in|at|on|near|outside|inside|to|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+|(?:capital|city|town|village|port|region|province|resort)\s+(?:of\s+)?){0,3}$/u;
+const PLACE_RANK: Record<string, number> = { VENUE: 5, BODY_OF_WATER: 1, CITY: 4, REGION: 3, COUNTRY: 2, CONTINENT: 0, OTHER: 2 };
+const CLAUSE_BREAK = /(?:[;:]|,\s*(?:but|and then|while|whereas|although|which|who|where)\b|\s(?:but|when|after|before|because|although|while|as)\s)/gi;
+const SUBJECT_STOP = /\b(?:said|says|told|announced|added|wrote|reported|according|that|when|after|before|because|while|where|which|who|amid)\b/i;
+const OBJECT_STOP = /(?:,(?!\s*(?:and\s+)?\p{Lu})|\s(?:in|at|on|amid|during|where|who|which|to discuss|over|about|after|before|since|shortly|when|as)\s|\sfor\s(?!\p{Lu})|[.;:!?])/u;
+const LIST_GAP = /^\s*(?:(?:,|and|&|as well as|'s|’s|the|to|\p{Lu}[\p{L}.-]*|of|for|special|Special|deputy|foreign|defen[cs]e|prime|vice|chief|top|senior|envoy|minister|president|secretary|general|aide|adviser|officials?|leaders?|negotiators?|delegations?|representatives?|counterparts?|presidents?|ministers?)\s*)*$/u;
+
+/** Creates the event component. */
+export function eventComponent(): (doc: Doc) => void {
+  return (doc) => {
+    doc.events = mergeWithinDoc(doc, draftEvents(doc)).map((d, i) => ({ id: `v${i + 1}`, type: d.type, status: d.status, participants: d.participants, place: d.place, date: d.date, datePrecision: d.datePrecision, time: d.time, trigger: d.trigger, evidence: d.evidence, confidence: d.confidence }));
+  };
+}
+
+/** One draft record per trigger group of each sentence, before merging. */
+export function draftEvents(doc: Doc): DraftEvent[] {
+  const refs = collectRefs(doc);
+  const drafts: DraftEvent[] = [];
+  doc.sentences.forEach((sentence, index) => {
+    for (const d of sentenceEvents(doc, refs, sentence, index)) drafts.push(d);
+  });
+  return drafts;
+}
+
+interface Trigger {
+  start: number;
+  end: number;
+  type: EventType;
+  pos: 'verb' | 'noun';
+}
+
+function findTriggers(text: string, start: number, end: number): Trigger[] {
+  const slice = text.slice(start, end);
+  const found: Trigger[] = [];
+  for (const p of TRIGGERS) {
+    p.re.lastIndex = 0;
+    for (const m of slice.matchAll(p.re)) {
+      const s = start + m.index!;
+      const e = s + m[0].length;
+      if (found.some((f) => f.start < e && s < f.end)) continue;
+      if (NOT_AN_EVENT_AFTER.test(text.slice(e, e + 20))) continue;
+      let pos = p.pos;
+      // "a meeting", "the meeting": the -ing form as a noun.
+      if (p.type === 'MEETING' && /^meeting/i.test(m[0]) && /\b(?:a|an|the|their|his|her|its|this|that|first|next|last|\w+'s)\s+$/i.test(text.slice(Math.max(0, s - 12), s))) pos = 'noun';
+      found.push({ start: s, end: e, type: p.type, pos });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number], index: number): DraftEvent[] {
+  const text = doc.text;
+  const triggers = findTriggers(text, sentence.start, sentence.end);
+  if (!triggers.length) return [];
+  // "will meet ... for peace talks": one event, typed by its most specific trigger.
+  const groups: Trigger[][] = [];
+  for (const t of triggers) {
+    const last = groups[groups.length - 1];
+    const between = last ? text.slice(last[last.length - 1].end, t.start) : '';
+    const ownArgs = /^\s*(?:between|with)\b/i.test(text.slice(t.end, t.end + 10)) && last && last.some((x) => /^\s*(?:between|with)\b/i.test(text.slice(x.end, x.end + 10)));
+    if (last && !ownArgs && between.length < 60 && !/[;]|,\s*(?:followed|but|while|who|which|where)|\bbut\b|\bfollowed by\b/i.test(between)) last.push(t);
+    else groups.push([t]);
+  }
+  const out: DraftEvent[] = [];
+  groups.forEach((group, g) => {
+    const head = group[0];
+    const type = group.some((t) => t.type === 'TALKS') ? 'TALKS' : group.find((t) => t.type !== 'MEETING')?.type ?? head.type;
+    const frameStart = g > 0 ? groups[g - 1][groups[g - 1].length - 1].end : sentence.start;
+    const frameEnd = g + 1 < groups.length ? groups[g + 1][0].start : sentence.end;
+    const last = group[group.length - 1];
+    const before = text.slice(frameStart, head.start);
+    const after = text.slice(last.end, frameEnd);
+    const status = eventStatus(text.slice(sentence.start, head.start), after, sentence.kind === 'title');
+    if (!status) return;
+    const participants = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
+    const anaphoric = head.pos === 'noun' && /\b(?:the|these|those|that|this)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
+    const future = status === 'PLANNED';
+    const dates = dateMentions(text, sentence.start, sentence.end, doc.publishedAt, future);
+    const undatedStatus = status === 'PROPOSED' || status === 'HYPOTHETICAL' || status === 'DECLINED';
+    const usable: typeof dates = undatedStatus ? dates.filter((d) => d.start >= last.end && d.end <= frameEnd) : dates.filter((d) => d.end <= frameEnd && d.start >= frameStart - 80);
+    let ownDate = usable.length > 0;
+    if (!usable.length && !undatedStatus && !anaphoric) {
+      usable.push(...dates);
+      ownDate = usable.length > 0;
+    }
+    const date = usable.length ? usable.reduce((best, d) => (Math.abs(d.start - head.start) < Math.abs(best.start - head.start) ? d : best)) : null;
+    const place = type === 'CALL' ? null : findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start);
+    out.push({
+      type,
+      status,
+      participants: participants.list,
+      place,
+      date: date?.date ?? null,
+      datePrecision: date?.precision ?? null,
+      time: clockTime(text, last.end, frameEnd),
+      trigger: { start: head.start, end: last.end, text: text.slice(head.start, last.end) },
+      evidence: [{ start: sentence.start, end: sentence.end }],
+      confidence: 0,
+      sentence: index,
+      lastSentence: index,
+      anaphoric,
+      joins: /\b(?:represent|attend|join|lead|head|take part|participate)s?\b/i.test(before),
+      ownDate,
+    });
+  });
+  return out;
+}
+
+interface FoundParticipants {
+  list: Participant[];
+  entities: Set<string>;
+  explicitList: boolean;
+}
+
+function findParticipants(doc: Doc, refs: Ref[], sentence: Span, head: Trigger, last: Trigger, frameStart: number, frameEnd: number): FoundParticipants {
+  const text = doc.text;
+  const list: Participant[] = [];
+  const seen = new Set<string>();
+  const add = (entity: string | null, role: string) => {
+    if (!entity || seen.has(entity)) return;
+    seen.add(entity);
+    list.push({ entity, role });
+  };
+  const clauseStart = lastBreak(text, frameStart, head.start);
+  const afterTrigger = text.slice(last.end, frameEnd);
+  const between = /^\s*(?:\w+\s+){0,2}?between\s/i.exec(afterTrigger);
+  const withObj = /^\s*(?:\w+\s+){0,3}?(?:with|to)\s/i.exec(afterTrigger);
+  let explicitList = false;
+  const hosted = /^host/i.test(head.start < text.length ? text.slice(head.start, head.end) : '');
+  if (between) {
+    explicitList = true;
+    const s = last.end + between[0].length;
+    for (const r of npGroup(text, refs, s, frameEnd)) add(r.entity, 'participant');
+    for (const p of pronounsIn(text, s, objectEnd(text, s, frameEnd))) add(resolvePronoun(doc, refs, p, new Set()), 'participant');
+  } else {
+    // Subject: the noun phrase closing the clause before the trigger.
+    const subjectText = text.slice(clauseStart, head.start);
+    const stop = lastMatchEnd(subjectText, SUBJECT_STOP);
+    const subjStart = clauseStart + stop;
+    const subject = subjectGroup(text, refs, subjStart, head.start);
+    for (const r of subject) add(r.entity, hosted ? 'host' : 'participant');
+    // "Anton will represent the US in the talks": the subject of the joining verb takes part too.
+    const join = /\b(?:will |would |to )?(?:represent|attend|join|lead|head|take part in|participate in)s?\b/i.exec(subjectText);
+    if (join) for (const r of subjectGroup(text, refs, clauseStart, clauseStart + join.index)) add(r.entity, 'participant');
+    const rel = /,\s*who\s+(?:\w+\s+){0,3}$/i.exec(text.slice(sentence.start, head.start));
+    if (!subject.length && rel) {
+      const antecedent = refs.filter((r) => r.end <= sentence.start + rel.index && r.start >= sentence.start).pop();
+      if (antecedent) add(antecedent.entity, 'participant');
+    }
+    const pron = /\b(he|she|himself|herself)\b(?:\s+\w+){0,4}\s*$/i.exec(text.slice(subjStart, head.start));
+    if (!subject.length && pron) add(resolvePronoun(doc, refs, subjStart + pron.index, seen), 'participant');
+    // Object: after "with"/"to" or directly after a verb.
+    const objStart = withObj ? last.end + withObj[0].length : head.pos === 'verb' ? last.end : -1;
+    if (objStart >= 0) {
+      const end = objectEnd(text, objStart, frameEnd);
+      const obj = npGroup(text, refs, objStart, end);
+      for (const r of obj) if (r.type !== 'PLACE' || r.indirect || head.type !== 'VISIT') add(r.entity, hosted ? 'guest' : 'participant');
+      if (!obj.length) for (const p of pronounsIn(text, objStart, Math.min(end, objStart + 12))) add(resolvePronoun(doc, refs, p, seen), hosted ? 'guest' : 'participant');
+    }
+    // "a challenge from Zelenskiy to meet him": the challenger takes part.
+    const from = /\bfrom\s+([^,;]*?)\s+to\s+$/i.exec(text.slice(clauseStart, head.start));
+    if (from) for (const r of npGroup(text, refs, clauseStart + from.index + 5, head.start)) add(r.entity, 'participant');
+    // "Russia says it sees them as a continuation of the negotiations": the speaker is a party.
+    if (!list.length && head.pos === 'noun') {
+      const opener = refs.find((r) => r.start >= sentence.start && r.start - sentence.start < 3 && !r.indirect);
+      if (opener && opener.type !== 'PLACE' || opener?.placeKind === 'COUNTRY') if (/^\s*(?:says|said|sees|saw|wants|called|has|had)\b/.test(text.slice(opener!.end, opener!.end + 12))) add(opener!.entity, 'participant');
+    }
+  }
+  return { list, entities: seen, explicitList };
+}
+
+function lastBreak(text: string, from: number, to: number): number {
+  let at = from;
+  const slice = text.slice(from, to);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (const m of slice.matchAll(CLAUSE_BREAK)) at = from + m.index! + m[0].length;
+  return at;
+}
+
+function nextBreak(text: string, from: number, to: number): number {
+  CLAUSE_BREAK.lastIndex = 0;
+  const m = new RegExp(CLAUSE_BREAK.source, 'i').exec(text.slice(from, to));
+  return m ? from + m.index : to;
+}
+
+function lastMatchEnd(s: string, re: RegExp): number {
+  let end = 0;
+  for (const m of s.matchAll(new RegExp(re.source, 'gi'))) end = m.index! + m[0].length;
+  return end;
+}
+
+function objectEnd(text: string, start: number, frameEnd: number): number {
+  const m = OBJECT_STOP.exec(text.slice(start, frameEnd));
+  return m ? start + m.index : frameEnd;
+}
+
+function pronounsIn(text: string, start: number, end: number): number[] {
+  return [...text.slice(start, end).matchAll(/\b(?:him|her|himself|herself|he|she)\b/gi)].map((m) => start + m.index!);
+}
+
+/** The references of one coordinated noun phrase starting near `start`, modifiers dropped. */
+function npGroup(text: string, refs: Ref[], start: number, end: number): Ref[] {
+  const inside = refsIn(refs, start, end);
+  if (!inside.length) return [];
+  if (!/^[\s\p{L}'’.,&-]*$/u.test(text.slice(start, inside[0].start)) || inside[0].start - start > 60) return [];
+  const group: Ref[] = [inside[0]];
+  for (let i = 1; i < inside.length; i++) {
+    if (!LIST_GAP.test(text.slice(inside[i - 1].end, inside[i].start))) break;
+    group.push(inside[i]);
+  }
+  return dropModifiers(text, group);
+}
+
+/** The references of the noun phrase ending right before `end` (the subject of a verb trigger). */
+function subjectGroup(text: string, refs: Ref[], start: number, end: number): Ref[] {
+  const inside = refsIn(refs, start, end);
+  if (!inside.length) return [];
+  const tail = text.slice(inside[inside.length - 1].end, end);
+  if (!/^[\s\p{L}'’,-]*$/u.test(tail) || /\b(?:he|she|they|him|her)\b/i.test(tail) || tail.split(/\s+/).length > 8) return [];
+  const group: Ref[] = [inside[inside.length - 1]];
+  for (let i = inside.length - 2; i >= 0; i--) {
+    if (!LIST_GAP.test(text.slice(inside[i].end, inside[i + 1].start))) break;
+    group.unshift(inside[i]);
+  }
+  return dropModifiers(text, group);
+}
+
+/** In "Russia's President Vladimir Putin" or "US Special Envoy for Ukraine Keith Kellogg" only the person takes part. */
+function dropModifiers(text: string, group: Ref[]): Ref[] {
+  const out: Ref[] = [];
+  for (let i = 0; i < group.length; i++) {
+    const r = group[i];
+    if (r.type !== 'PERSON') {
+      const nextPerson = group.slice(i + 1).find((x) => x.type === 'PERSON');
+      if (nextPerson && !/,|\band\b|&/.test(text.slice(r.end, nextPerson.start))) continue;
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+function findPlace(textOf: string, refs: Ref[], participants: Set<string>, start: number, end: number, frameStart: number, triggerStart: number): string | null {
+  const candidates = refs.filter((r) => r.type === 'PLACE' && !r.indirect && !participants.has(r.entity) && ((r.start >= start && r.end <= end) || (r.start >= frameStart && r.end <= triggerStart)));
+  // Only places the text locates something at: "in Kyiv", "at the Dolmabahce Palace", "in the Ukrainian capital Kyiv".
+  const located = candidates.filter((r) => LOCATIVE.test(textOf.slice(Math.max(0, r.start - 40), r.start)) && !modifiesPerson(textOf, refs, r));
+  let best: Ref | null = null;
+  for (const r of located) if (!best || (PLACE_RANK[r.placeKind ?? 'OTHER'] ?? 0) > (PLACE_RANK[best.placeKind ?? 'OTHER'] ?? 0)) best = r;
+  return best?.entity ?? null;
+}
+
+/** "US" in "US President Donald Trump" describes the person; it is not where anything happens. */
+function modifiesPerson(text: string, refs: Ref[], r: Ref): boolean {
+  const next = refs.find((x) => x.start >= r.end && x.type === 'PERSON');
+  return !!next && next.start - r.end < 50 && LIST_GAP.test(text.slice(r.end, next.start)) && !/,|\band\b/.test(text.slice(r.end, next.start));
+}
+
+/** Whether an event type belongs to the meeting family. */
+export function isMeetingFamily(type: EventType): boolean {
+  return MEETING_FAMILY.includes(type);
+}
+
+/** Statuses that say the event did not (yet) happen. */
+export const NOT_HAPPENED: EventStatus[] = ['PLANNED', 'PROPOSED', 'HYPOTHETICAL', 'DECLINED', 'CANCELLED'];

@@ -1,0 +1,26 @@
+/**
+ * Whether an event happened: OCCURRED, PLANNED ("will meet", "to hold talks"), PROPOSED
+ * (offers, proposals, invitations), HYPOTHETICAL (conditions: "no movement without a
+ * meeting"), DECLINED ("spurned a challenge to meet"), CANCELLED; null when negated.
+ */
+import type { EventStatus } from '../types';
+
+const DECLINED = /\b(?:spurned|spurns|spurn|rejected|rejects|reject|declined|declines|decline|refused|refuses|refuse|turned down|snubbed|ruled out|rules out|dismissed)\b[^.;]*$/i;
+const CANCELLED = /\b(?:cancel(?:l)?ed|cancels|called off|calls off|postponed|postpones|scrapped|suspended)\b/i;
+const HYPOTHETICAL = /\b(?:without|unless|if|whether|could|might|may)\b[^.;,]*$/i;
+const PROPOSED = /\b(?:proposed|proposes|propose|proposal|offered|offers|offer|invited|invites|invite|invitation|challenge[sd]?|called for|calls for|urged|urges|suggested|suggests|ready to|willing to|wants? to|hopes? to|seeking|seeks|push(?:ed|es)? for|open to|request(?:ed|s)?|asked)\b[^.;]*$/i;
+const PLANNED = /\b(?:will|'ll|shall|to be held|is to|are to|was to|were to|scheduled|set to|plans? to|planned|planning|expected to|due to|would|going to|upcoming|next week|later this|to hold|to meet)\b[^.;]*$/i;
+const NEGATED = /\b(?:not|never|no|n't|neither|nor|without ever)\s+(?:\w+\s+){0,2}$/i;
+
+/** The status of a trigger from the words of its clause before it (and a little after, for "would take place"). */
+export function eventStatus(before: string, after: string, headline: boolean): EventStatus | null {
+  const clause = before.split(/[;]|,\s*but\b|\bbut\s+|\bwhile\b|\bwhereas\b/i).at(-1) ?? before;
+  if (DECLINED.test(clause)) return 'DECLINED';
+  if (CANCELLED.test(clause) || /^\s*(?:was|were|has been|had been)\s+(?:cancel|called off|postponed)/i.test(after)) return 'CANCELLED';
+  if (HYPOTHETICAL.test(clause.slice(-70))) return 'HYPOTHETICAL';
+  if (NEGATED.test(clause) || /\bno\s+$/i.test(clause)) return null;
+  if (PROPOSED.test(clause.slice(-80))) return 'PROPOSED';
+  if (PLANNED.test(clause.slice(-60)) || /^\s*(?:\S+\s+){0,6}?(?:would|will) (?:take place|be held|start|begin|open)\b/i.test(after) || /^\s*(?:is|are) (?:due|scheduled|expected|planned)\b/i.test(after)) return 'PLANNED';
+  if (headline && /\bto\s+(?:\w+\s+){0,3}$/i.test(clause)) return 'PLANNED';
+  return 'OCCURRED';
+}
