@@ -13,6 +13,7 @@ import { ingestInputs } from '../graph/ingest';
 import { createLogger, type Logger } from '../logger';
 import { startServer } from '../api/server';
 import { readInputs } from './read-inputs';
+import { runEval } from './eval';
 
 const HELP = `kg — a knowledge graph of who met whom, where and when, from news articles
 
@@ -20,6 +21,8 @@ Usage:
   kg serve [--ingest PATH]...   Serve the GraphQL API (ingesting PATHs first)
   kg ingest PATH...             Extract and store articles from files or directories
   kg extract FILE...            Print the extraction of files as JSON (nothing is stored)
+  kg eval ner|events [--data DIR] [--json]
+                                Score the extractor against gold data (CoNLL-2003, seed, WikiEvents, RAMS)
   kg help                       Show this help
 
 Environment: KG_STORE (embedded|neo4j), KG_DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
@@ -67,6 +70,10 @@ const commands: Record<string, Command> = {
     if (!positionals.length) throw new UsageError('kg ingest needs at least one file or directory.');
     const { errors } = await ingestPaths(positionals, config(), logger);
     return errors.length ? 1 : 0;
+  },
+
+  async eval(args) {
+    return runEval(args, (line) => process.stdout.write(line + '\n'));
   },
 
   async extract(args, _config, logger) {

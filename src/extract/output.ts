@@ -35,7 +35,7 @@ export function toPublicJson(doc: Doc, inputText: string) {
       id: v.id,
       type: v.type,
       status: v.status,
-      participants: v.participants,
+      participants: v.participants.map((p) => ({ entity: p.entity, role: p.role, ...(p.mention ? { mention: mapText({ ...p.mention, text: '' }) } : {}) })),
       place: v.place,
       date: v.date,
       datePrecision: v.datePrecision,

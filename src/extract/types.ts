@@ -73,7 +73,7 @@ export interface Entity {
 }
 
 /** Event types aligned with the CAMEO consult family, plus a few clear extras. */
-export type EventType = 'MEETING' | 'TALKS' | 'VISIT' | 'CALL' | 'SUMMIT' | 'PRESS_CONFERENCE';
+export type EventType = 'MEETING' | 'TALKS' | 'VISIT' | 'CALL' | 'SUMMIT' | 'PRESS_CONFERENCE' | 'INTERVIEW' | 'DEBATE' | 'HEARING';
 
 /** Whether and how an event happened. */
 export type EventStatus = 'OCCURRED' | 'PLANNED' | 'PROPOSED' | 'HYPOTHETICAL' | 'DECLINED' | 'CANCELLED';
@@ -86,6 +86,8 @@ export interface Participant {
   entity: string;
   /** host | guest | delegation_head | mediator | member | participant */
   role: string;
+  /** Where the text names this participant for this event (a name, demonym or pronoun), when it does. */
+  mention?: Span;
 }
 
 /** One event record: n-ary, never a pair of mirrored rows. */

@@ -5,7 +5,7 @@
  * event ("the encounter", "the talks", a caption and a body sentence).
  */
 import type { Doc, Event, EventStatus, EventType, Participant, Span } from '../types';
-import { MEETING_FAMILY, NOT_AN_EVENT_AFTER, TRIGGERS } from './lexicon';
+import { MEETING_FAMILY, NOT_AN_EVENT_AFTER, TESTIMONY_CONTEXT, TESTIMONY_SPEECH, TRIGGERS } from './lexicon';
 import { collectRefs, refsIn, resolvePronoun, type Ref } from './refs';
 import { eventStatus } from './status';
 import { clockTime, dateMentions } from './time';
@@ -19,6 +19,8 @@ export interface DraftEvent extends Omit<Event, 'id'> {
   /** The verb that links anaphoric participants ("will represent the US in the talks"). */
   joins: boolean;
   ownDate: boolean;
+  /** "had not met": kept for mention-level evaluation, never emitted. */
+  negated: boolean;
   /** Index of the latest sentence reporting the event. */
   lastSentence: number;
 }
@@ -28,7 +30,7 @@ const PLACE_RANK: Record<string, number> = { VENUE: 5, BODY_OF_WATER: 1, CITY: 4
 const CLAUSE_BREAK = /(?:[;:]|,\s*(?:but|and then|while|whereas|although|which|who|where)\b|\s(?:but|when|after|before|because|although|while|as)\s)/gi;
 const SUBJECT_STOP = /\b(?:said|says|told|announced|added|wrote|reported|according|that|when|after|before|because|while|where|which|who|amid)\b/i;
 const OBJECT_STOP = /(?:,(?!\s*(?:and\s+)?\p{Lu})|\s(?:in|at|on|amid|during|where|who|which|to discuss|over|about|after|before|since|shortly|when|as)\s|\sfor\s(?!\p{Lu})|[.;:!?])/u;
-const LIST_GAP = /^\s*(?:(?:,|and|&|as well as|'s|’s|the|to|\p{Lu}[\p{L}.-]*|of|for|special|Special|deputy|foreign|defen[cs]e|prime|vice|chief|top|senior|envoy|minister|president|secretary|general|aide|adviser|officials?|leaders?|negotiators?|delegations?|representatives?|counterparts?|presidents?|ministers?)\s*)*$/u;
+const LIST_GAP = /^\s*(?:(?:,|and|&|as well as|'s|’s|the|to|\p{Lu}[\p{L}.-]*|of|for|special|Special|deputy|foreign|defen[cs]e|prime|vice|chief|top|senior|envoy|minister|president|secretary|general|aide|adviser|officials?|leaders?|negotiators?|delegations?|representatives?|counterparts?|presidents?|ministers?|prosecutors?|lawyers?|attorneys?|judges?|spokes(?:man|woman|person)|chief|director|head|commander|ambassador|chairman|chairwoman|founder|owner|manager|executive|member|captain|coach|senator|governor|mayor|king|queen|prince|colonel|officer|capital|city|counterpart)\s*)*$/u;
 
 /** Creates the event component. */
 export function eventComponent(): (doc: Doc) => void {
@@ -41,8 +43,9 @@ export function eventComponent(): (doc: Doc) => void {
 export function draftEvents(doc: Doc): DraftEvent[] {
   const refs = collectRefs(doc);
   const drafts: DraftEvent[] = [];
+  const testimony = (doc.text.match(TESTIMONY_CONTEXT)?.length ?? 0) >= 2;
   doc.sentences.forEach((sentence, index) => {
-    for (const d of sentenceEvents(doc, refs, sentence, index)) drafts.push(d);
+    for (const d of sentenceEvents(doc, refs, sentence, index, testimony)) drafts.push(d);
   });
   return drafts;
 }
@@ -54,9 +57,17 @@ interface Trigger {
   pos: 'verb' | 'noun';
 }
 
-function findTriggers(text: string, start: number, end: number): Trigger[] {
+function findTriggers(text: string, start: number, end: number, testimony: boolean): Trigger[] {
   const slice = text.slice(start, end);
   const found: Trigger[] = [];
+  if (testimony) {
+    for (const m of slice.matchAll(TESTIMONY_SPEECH)) {
+      const s = start + m.index!;
+      const e = s + m[0].length;
+      const quoted = /["”]\s*,?\s*(?:[\p{L}.'-]+\s+){0,5}$/u.test(text.slice(Math.max(0, s - 50), s)) || /^\s*[:,]?\s*["“]/.test(text.slice(e, e + 4));
+      if (quoted) found.push({ start: s, end: e, type: 'HEARING', pos: 'verb' });
+    }
+  }
   for (const p of TRIGGERS) {
     p.re.lastIndex = 0;
     for (const m of slice.matchAll(p.re)) {
@@ -64,6 +75,8 @@ function findTriggers(text: string, start: number, end: number): Trigger[] {
       const e = s + m[0].length;
       if (found.some((f) => f.start < e && s < f.end)) continue;
       if (NOT_AN_EVENT_AFTER.test(text.slice(e, e + 20))) continue;
+      // "a big debate out there": a debate in the figurative sense, not an event.
+      if (p.type === 'DEBATE' && /\b(?:a|an)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, s - 20), s))) continue;
       let pos = p.pos;
       // "a meeting", "the meeting": the -ing form as a noun.
       if (p.type === 'MEETING' && /^meeting/i.test(m[0]) && /\b(?:a|an|the|their|his|her|its|this|that|first|next|last|\w+'s)\s+$/i.test(text.slice(Math.max(0, s - 12), s))) pos = 'noun';
@@ -73,9 +86,9 @@ function findTriggers(text: string, start: number, end: number): Trigger[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number], index: number): DraftEvent[] {
+function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number], index: number, testimony: boolean): DraftEvent[] {
   const text = doc.text;
-  const triggers = findTriggers(text, sentence.start, sentence.end);
+  const triggers = findTriggers(text, sentence.start, sentence.end, testimony);
   if (!triggers.length) return [];
   // "will meet ... for peace talks": one event, typed by its most specific trigger.
   const groups: Trigger[][] = [];
@@ -96,8 +109,10 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const before = text.slice(frameStart, head.start);
     const after = text.slice(last.end, frameEnd);
     const status = eventStatus(text.slice(sentence.start, head.start), after, sentence.kind === 'title');
-    if (!status) return;
+    const negated = status === null;
     const participants = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
+    // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted.
+    if (/^host/i.test(head.end > head.start ? text.slice(head.start, head.end) : '') && !participants.list.some((p) => p.role === 'guest')) return;
     const anaphoric = head.pos === 'noun' && /\b(?:the|these|those|that|this)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
     const future = status === 'PLANNED';
     const dates = dateMentions(text, sentence.start, sentence.end, doc.publishedAt, future);
@@ -112,7 +127,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const place = type === 'CALL' ? null : findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start);
     out.push({
       type,
-      status,
+      status: status ?? 'OCCURRED',
+      negated,
       participants: participants.list,
       place,
       date: date?.date ?? null,
@@ -141,10 +157,10 @@ function findParticipants(doc: Doc, refs: Ref[], sentence: Span, head: Trigger, 
   const text = doc.text;
   const list: Participant[] = [];
   const seen = new Set<string>();
-  const add = (entity: string | null, role: string) => {
+  const add = (entity: string | null, role: string, span: Span) => {
     if (!entity || seen.has(entity)) return;
     seen.add(entity);
-    list.push({ entity, role });
+    list.push({ entity, role, mention: { start: span.start, end: span.end } });
   };
   const clauseStart = lastBreak(text, frameStart, head.start);
   const afterTrigger = text.slice(last.end, frameEnd);
@@ -155,40 +171,40 @@ function findParticipants(doc: Doc, refs: Ref[], sentence: Span, head: Trigger, 
   if (between) {
     explicitList = true;
     const s = last.end + between[0].length;
-    for (const r of npGroup(text, refs, s, frameEnd)) add(r.entity, 'participant');
-    for (const p of pronounsIn(text, s, objectEnd(text, s, frameEnd))) add(resolvePronoun(doc, refs, p, new Set()), 'participant');
+    for (const r of npGroup(text, refs, s, frameEnd)) add(r.entity, 'participant', r);
+    for (const p of pronounsIn(text, s, objectEnd(text, s, frameEnd))) add(resolvePronoun(doc, refs, p.start, new Set()), 'participant', p);
   } else {
     // Subject: the noun phrase closing the clause before the trigger.
     const subjectText = text.slice(clauseStart, head.start);
     const stop = lastMatchEnd(subjectText, SUBJECT_STOP);
     const subjStart = clauseStart + stop;
     const subject = subjectGroup(text, refs, subjStart, head.start);
-    for (const r of subject) add(r.entity, hosted ? 'host' : 'participant');
+    for (const r of subject) add(r.entity, hosted ? 'host' : 'participant', r);
     // "Anton will represent the US in the talks": the subject of the joining verb takes part too.
     const join = /\b(?:will |would |to )?(?:represent|attend|join|lead|head|take part in|participate in)s?\b/i.exec(subjectText);
-    if (join) for (const r of subjectGroup(text, refs, clauseStart, clauseStart + join.index)) add(r.entity, 'participant');
+    if (join) for (const r of subjectGroup(text, refs, clauseStart, clauseStart + join.index)) add(r.entity, 'participant', r);
     const rel = /,\s*who\s+(?:\w+\s+){0,3}$/i.exec(text.slice(sentence.start, head.start));
     if (!subject.length && rel) {
       const antecedent = refs.filter((r) => r.end <= sentence.start + rel.index && r.start >= sentence.start).pop();
-      if (antecedent) add(antecedent.entity, 'participant');
+      if (antecedent) add(antecedent.entity, 'participant', antecedent);
     }
     const pron = /\b(he|she|himself|herself)\b(?:\s+\w+){0,4}\s*$/i.exec(text.slice(subjStart, head.start));
-    if (!subject.length && pron) add(resolvePronoun(doc, refs, subjStart + pron.index, seen), 'participant');
+    if (!subject.length && pron) add(resolvePronoun(doc, refs, subjStart + pron.index, seen), 'participant', { start: subjStart + pron.index, end: subjStart + pron.index + pron[1].length });
     // Object: after "with"/"to" or directly after a verb.
     const objStart = withObj ? last.end + withObj[0].length : head.pos === 'verb' ? last.end : -1;
     if (objStart >= 0) {
       const end = objectEnd(text, objStart, frameEnd);
       const obj = npGroup(text, refs, objStart, end);
-      for (const r of obj) if (r.type !== 'PLACE' || r.indirect || head.type !== 'VISIT') add(r.entity, hosted ? 'guest' : 'participant');
-      if (!obj.length) for (const p of pronounsIn(text, objStart, Math.min(end, objStart + 12))) add(resolvePronoun(doc, refs, p, seen), hosted ? 'guest' : 'participant');
+      for (const r of obj) if (r.type !== 'PLACE' || r.indirect || head.type !== 'VISIT') add(r.entity, hosted ? 'guest' : 'participant', r);
+      if (!obj.length) for (const p of pronounsIn(text, objStart, Math.min(end, objStart + 12))) add(resolvePronoun(doc, refs, p.start, seen), hosted ? 'guest' : 'participant', p);
     }
     // "a challenge from Zelenskiy to meet him": the challenger takes part.
     const from = /\bfrom\s+([^,;]*?)\s+to\s+$/i.exec(text.slice(clauseStart, head.start));
-    if (from) for (const r of npGroup(text, refs, clauseStart + from.index + 5, head.start)) add(r.entity, 'participant');
+    if (from) for (const r of npGroup(text, refs, clauseStart + from.index + 5, head.start)) add(r.entity, 'participant', r);
     // "Russia says it sees them as a continuation of the negotiations": the speaker is a party.
     if (!list.length && head.pos === 'noun') {
       const opener = refs.find((r) => r.start >= sentence.start && r.start - sentence.start < 3 && !r.indirect);
-      if (opener && opener.type !== 'PLACE' || opener?.placeKind === 'COUNTRY') if (/^\s*(?:says|said|sees|saw|wants|called|has|had)\b/.test(text.slice(opener!.end, opener!.end + 12))) add(opener!.entity, 'participant');
+      if (opener && opener.type !== 'PLACE' || opener?.placeKind === 'COUNTRY') if (/^\s*(?:says|said|sees|saw|wants|called|has|had)\b/.test(text.slice(opener!.end, opener!.end + 12))) add(opener!.entity, 'participant', opener!);
     }
   }
   return { list, entities: seen, explicitList };
@@ -219,8 +235,8 @@ function objectEnd(text: string, start: number, frameEnd: number): number {
   return m ? start + m.index : frameEnd;
 }
 
-function pronounsIn(text: string, start: number, end: number): number[] {
-  return [...text.slice(start, end).matchAll(/\b(?:him|her|himself|herself|he|she)\b/gi)].map((m) => start + m.index!);
+function pronounsIn(text: string, start: number, end: number): Span[] {
+  return [...text.slice(start, end).matchAll(/\b(?:him|her|himself|herself|he|she)\b/gi)].map((m) => ({ start: start + m.index!, end: start + m.index! + m[0].length }));
 }
 
 /** The references of one coordinated noun phrase starting near `start`, modifiers dropped. */

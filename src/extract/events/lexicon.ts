@@ -19,7 +19,12 @@ export const TRIGGERS: TriggerPattern[] = [
   { re: /\bconversations?\b/gi, type: 'CALL', pos: 'noun' },
   { re: /\bsummits?\b/gi, type: 'SUMMIT', pos: 'noun' },
   { re: /\b(?:peace )?(?:talks|negotiations)\b/gi, type: 'TALKS', pos: 'noun' },
-  { re: /\bnegotiat(?:ed|es|e|ing) with\b/gi, type: 'TALKS', pos: 'verb' },
+  { re: /\bnegotiat(?:ed|es|e|ing)(?: with)?\b/gi, type: 'TALKS', pos: 'verb' },
+  { re: /\b(?:dialogue|parley)s?\b/gi, type: 'TALKS', pos: 'noun' },
+  { re: /\b(?:debates?)\b(?! (?:over|about|on) (?:whether|the|how))/gi, type: 'DEBATE', pos: 'noun' },
+  { re: /\binterview(?:ed|s|ing)?\b/gi, type: 'INTERVIEW', pos: 'verb' },
+  { re: /\b(?:convened?|convenes|convening|reconvened?)\b/gi, type: 'MEETING', pos: 'verb' },
+  { re: /\b(?:conferr(?:ed|ing)|confers?) with\b/gi, type: 'MEETING', pos: 'verb' },
   { re: /\b(?:meetings?|encounters?|face-to-face|get-together|tête-à-tête)\b(?! (?:point|place|room|hall)s?\b)/gi, type: 'MEETING', pos: 'noun' },
   { re: /\b(?:meets|met|meet|meeting)\b(?: (?:up )?with)?/gi, type: 'MEETING', pos: 'verb' },
   { re: /\b(?:sat|sit|sits) down with\b/gi, type: 'MEETING', pos: 'verb' },
@@ -33,3 +38,9 @@ export const MEETING_FAMILY: EventType[] = ['MEETING', 'TALKS', 'VISIT', 'SUMMIT
 
 /** Words that make a "meeting"/"talks" noun generic rather than an event ("meeting room", "talks about"). */
 export const NOT_AN_EVENT_AFTER = /^\s*(?:room|point|place|hall|rooms|points|places|halls|about the talks)\b/i;
+
+/** A document reporting testimony in a hearing or trial: speech there is face-to-face contact. */
+export const TESTIMONY_CONTEXT = /\b(?:testif(?:y|ied|ies|ying)|testimony|witness(?:es)? stand|jurors?|jury|courtroom|cross-examin\w*|hearing)\b/gi;
+
+/** Quote attributions that, in a testimony context, report face-to-face speech. */
+export const TESTIMONY_SPEECH = /\b(?:said|asked|told|replied|declared|testified|answered|recalled|responded)\b/gi;

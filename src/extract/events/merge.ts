@@ -40,6 +40,7 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
     if (from.status === 'OCCURRED' && into.status === 'PLANNED' && from.ownDate) into.status = 'OCCURRED';
   };
   for (const d of drafts) {
+    if (d.negated) continue;
     if (d.anaphoric) {
       // "the talks" refers to talks that happen(ed), not to one offered or refused.
       // Among those, the same type first ("the talks" -> talks), then the most reported, then the latest.
