@@ -3,6 +3,7 @@
  */
 import type { Config } from '../config';
 import type { GraphStore } from '../graph/store';
+import type { Loaders } from './loaders';
 
 /** What resolvers can use for one request. */
 export interface ApiContext {
@@ -10,4 +11,6 @@ export interface ApiContext {
   config: Config;
   /** Fires when the request times out or the client goes away. */
   signal: AbortSignal;
+  /** Batched, per-request loaders (no N+1). */
+  loaders: Loaders;
 }

@@ -13,6 +13,7 @@ import { countArticles } from '../graph/articles';
 import type { Logger } from '../logger';
 import type { ApiContext } from './context';
 import { createFormatError } from './format-error';
+import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 
@@ -124,7 +125,7 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({ store, config, signal: controller.signal }),
+        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal) }),
       });
       const outHeaders: Record<string, string> = {};
       for (const [key, value] of response.headers) outHeaders[key] = value;

@@ -1,9 +1,7 @@
 /**
- * Article reads and writes over the store port.
+ * Article reads over the store port (writes are in write.ts).
  */
-import type { Doc } from '../extract/types';
-import { EXTRACTOR_VERSION } from '../extract/pipeline';
-import { ARTICLE_BY_ID, ARTICLES_PAGE, COUNT_ARTICLES, UPSERT_ARTICLE } from './cypher';
+import { ARTICLE_BY_ID, ARTICLES_PAGE, COUNT_ARTICLES } from './cypher';
 import type { GraphStore } from './store';
 
 /** An article as stored. */
@@ -15,30 +13,11 @@ export interface ArticleRecord {
   publishedAt?: string | null;
   publishedAtInferred?: boolean | null;
   source?: string | null;
+  sources?: string[] | null;
+  author?: string | null;
+  siteName?: string | null;
   ingestedAt?: string | null;
-}
-
-/** The outcome of writing one article. */
-export interface WriteOutcome {
-  id: string;
-  created: boolean;
-}
-
-/** Writes one extracted document (the raw article text is the source of truth) in one transaction. */
-export async function writeArticle(store: GraphStore, doc: Doc, inputText: string): Promise<WriteOutcome> {
-  const props = {
-    title: doc.title,
-    text: inputText.slice(doc.inputSpan.start, doc.inputSpan.end),
-    url: doc.url ?? null,
-    publishedAt: doc.publishedAt,
-    publishedAtInferred: doc.publishedAtInferred,
-    source: doc.sources[0] ?? null,
-    extractorVersion: EXTRACTOR_VERSION,
-  };
-  const rows = await store.write((tx) =>
-    tx.run<{ id: string; created: boolean }>(UPSERT_ARTICLE, { id: doc.id, props, now: new Date().toISOString() }),
-  );
-  return { id: rows[0].id, created: rows[0].created === true };
+  extractorVersion?: string | null;
 }
 
 /** Up to `limit` articles after the keyset cursor `after` (an article id), in id order. */

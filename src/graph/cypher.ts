@@ -4,21 +4,17 @@
  * tests/store/cypher-lint.test.ts lints each statement with Neo4j's own Cypher front end.
  */
 
-/** A named, parameterised Cypher statement. */
-export interface Statement {
-  readonly name: string;
-  readonly text: string;
-  /** Every parameter the statement reads, declared for the linter. */
-  readonly params: readonly string[];
-}
+import { statement, type Statement } from './statement';
 
-function statement(name: string, text: string, params: readonly string[] = []): Statement {
-  return Object.freeze({ name, text: text.trim().replace(/\s+\n/g, '\n'), params: Object.freeze([...params]) });
-}
+export { statement, type Statement } from './statement';
 
 /** Schema set-up shared by both engines: uniqueness constraints. */
 export const CONSTRAINTS: Statement[] = [
   statement('constraint_article_id', 'CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE'),
+  statement('constraint_entity_key', 'CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE'),
+  statement('constraint_event_id', 'CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE'),
+  statement('constraint_merged_key', 'CREATE CONSTRAINT merged_key IF NOT EXISTS FOR (n:MergedKey) REQUIRE n.key IS UNIQUE'),
+  statement('constraint_name_token', 'CREATE CONSTRAINT name_token IF NOT EXISTS FOR (n:NameToken) REQUIRE n.token IS UNIQUE'),
 ];
 
 /**
@@ -27,10 +23,14 @@ export const CONSTRAINTS: Statement[] = [
  */
 export const EMBEDDED_INDEXES: Statement[] = [
   statement('index_article_id', 'CREATE INDEX article_id_idx IF NOT EXISTS FOR (n:Article) ON (n.id)'),
+  statement('index_entity_key', 'CREATE INDEX entity_key_idx IF NOT EXISTS FOR (n:Entity) ON (n.key)'),
+  statement('index_event_id', 'CREATE INDEX event_id_idx IF NOT EXISTS FOR (n:Event) ON (n.id)'),
+  statement('index_merged_key', 'CREATE INDEX merged_key_idx IF NOT EXISTS FOR (n:MergedKey) ON (n.key)'),
+  statement('index_name_token', 'CREATE INDEX name_token_idx IF NOT EXISTS FOR (n:NameToken) ON (n.token)'),
 ];
 
 /** Indexes Neo4j needs beyond those its constraints create. */
-export const NEO4J_INDEXES: Statement[] = [];
+export const NEO4J_INDEXES: Statement[] = [statement('index_event_date', 'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)')];
 
 /** Writes an article; `created` says whether it was new. */
 export const UPSERT_ARTICLE = statement(
@@ -50,7 +50,7 @@ export const ARTICLES_PAGE = statement(
   `
 MATCH (a:Article)
 WHERE $after IS NULL OR a.id > $after
-RETURN a {.id, .title, .url, .publishedAt, .publishedAtInferred, .source, .ingestedAt} AS article
+RETURN a {.id, .title, .url, .publishedAt, .publishedAtInferred, .source, .sources, .author, .siteName, .ingestedAt, .extractorVersion} AS article
 ORDER BY a.id
 LIMIT $limit
 `,
@@ -62,13 +62,18 @@ export const ARTICLE_BY_ID = statement(
   'article_by_id',
   `
 MATCH (a:Article {id: $id})
-RETURN a {.id, .title, .text, .url, .publishedAt, .publishedAtInferred, .source, .ingestedAt} AS article
+RETURN a {.id, .title, .text, .url, .publishedAt, .publishedAtInferred, .source, .sources, .author, .siteName, .ingestedAt, .extractorVersion} AS article
 `,
   ['id'],
 );
 
 /** How many articles are stored. */
 export const COUNT_ARTICLES = statement('count_articles', 'MATCH (a:Article) RETURN count(a) AS count');
+
+export * from './cypher-facts';
+export * from './cypher-reads';
+import * as facts from './cypher-facts';
+import * as reads from './cypher-reads';
 
 /** Every statement of the module, for the linter and for documentation. */
 export const ALL_STATEMENTS: Statement[] = [
@@ -79,4 +84,10 @@ export const ALL_STATEMENTS: Statement[] = [
   ARTICLES_PAGE,
   ARTICLE_BY_ID,
   COUNT_ARTICLES,
+  ...Object.values(facts).flatMap((v) => (Array.isArray(v) ? v : [v])).filter(isStatement),
+  ...Object.values(reads).flatMap((v) => (Array.isArray(v) ? v : [v])).filter(isStatement),
 ];
+
+function isStatement(v: unknown): v is Statement {
+  return !!v && typeof v === 'object' && 'text' in v && 'name' in v && 'params' in v;
+}

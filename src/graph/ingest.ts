@@ -5,7 +5,7 @@
 import type { Input, InputError } from '../extract/types';
 import { extract, type Component } from '../extract/pipeline';
 import { pipelineComponents } from '../models';
-import { writeArticle, type WriteOutcome } from './articles';
+import { writeArticle, type WriteOutcome, type WriteOptions } from './write';
 import type { GraphStore } from './store';
 
 /** What an ingestion run did. */
@@ -15,14 +15,19 @@ export interface IngestReport {
 }
 
 /** Extracts and stores every input; errors are collected per input, never thrown. */
-export async function ingestInputs(store: GraphStore, inputs: Iterable<Input>, components: Component[] = pipelineComponents()): Promise<IngestReport> {
+export async function ingestInputs(
+  store: GraphStore,
+  inputs: Iterable<Input>,
+  components: Component[] = pipelineComponents(),
+  options: WriteOptions = {},
+): Promise<IngestReport> {
   const report: IngestReport = { articles: [], errors: [] };
   for (const input of inputs) {
     const { docs, errors } = extract(input, components);
     report.errors.push(...errors);
     for (const doc of docs) {
       try {
-        const outcome = await writeArticle(store, doc, doc.inputText);
+        const outcome = await writeArticle(store, doc, options);
         report.articles.push({ ...outcome, input: doc.inputName, title: doc.title });
       } catch (error) {
         report.errors.push({ input: input.name, code: 'STORE_WRITE_FAILED', message: (error as Error).message });

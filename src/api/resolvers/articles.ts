@@ -4,6 +4,8 @@
 import { articleById, articlesPage, countArticles, type ArticleRecord } from '../../graph/articles';
 import { decodeCursor, encodeCursor, fromGlobalId, pageSize, toGlobalId } from '../ids';
 import type { Resolvers } from '../generated/graphql';
+import { entityTypeName } from './entities';
+import { loadEvents } from './events';
 
 function articleNode(record: ArticleRecord) {
   return { ...record, __typename: 'Article' as const };
@@ -34,24 +36,34 @@ export const articleResolvers: Resolvers = {
       if (type !== 'Article') return null;
       return (await articleById(store, id)) as never;
     },
-    node: async (_root, args, { store }) => {
+    node: async (_root, args, { store, loaders }) => {
       const { type, id } = fromGlobalId(args.id);
       if (type === 'Article') {
         const record = await articleById(store, id);
         return record ? (articleNode(record) as never) : null;
       }
-      return null;
+      if (type === 'Event') return (await loaders.event.load(id)) as never;
+      const entity = await loaders.entity.load(id);
+      return entity && entityTypeName(entity) === type ? (entity as never) : null;
     },
   },
   Article: {
-    id: (a) => toGlobalId('Article', (a as unknown as ArticleRecord).id),
+    id: (a) => toGlobalId('Article', a.id),
+    sources: (a) => a.sources ?? (a.source ? [a.source] : []),
+    mentions: async (a, _args, ctx) => (await ctx.loaders.articleFacts.load(a.id))?.mentions ?? [],
+    events: async (a, _args, ctx) => loadEvents(ctx, (await ctx.loaders.articleFacts.load(a.id))?.events ?? []),
     text: async (a, _args, { store }) => {
-      const record = a as unknown as ArticleRecord;
-      if (typeof record.text === 'string') return record.text;
-      return (await articleById(store, record.id))?.text ?? '';
+      if (typeof a.text === 'string') return a.text;
+      return (await articleById(store, a.id))?.text ?? '';
     },
   },
   Node: {
-    __resolveType: (obj) => (obj as { __typename?: string }).__typename as 'Article',
+    __resolveType: (obj) => {
+      const o = obj as { __typename?: string; key?: string; type?: string; reports?: unknown };
+      if (o.__typename) return o.__typename as 'Article';
+      if (o.reports) return 'Event';
+      if (o.key && o.type) return entityTypeName(o as { type: 'PERSON' });
+      return 'Article';
+    },
   },
 };

@@ -209,3 +209,18 @@ function build(): Gazetteer {
   for (const k of names.keys()) maxTokens = Math.max(maxTokens, k.split(' ').length);
   return { names, demonyms, byKey, maxTokens: Math.min(maxTokens, 6) };
 }
+
+let namesByKey: Map<string, string[]> | undefined;
+
+/** Every folded name the gazetteer knows for a key ("turkey", "turkiye", ...), for search. */
+export function knownNames(key: string): string[] {
+  if (!namesByKey) {
+    namesByKey = new Map();
+    for (const [name, entry] of gazetteer().names) {
+      const list = namesByKey.get(entry.key);
+      if (list) list.push(name);
+      else namesByKey.set(entry.key, [name]);
+    }
+  }
+  return namesByKey.get(key) ?? [];
+}

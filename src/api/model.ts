@@ -1,0 +1,76 @@
+/**
+ * The shapes resolvers pass between each other for types that are not store records:
+ * keys and ids, resolved into entities, events and articles by the field resolvers.
+ */
+
+/** An encounter: the entity, its counterpart and the event, by key and id. */
+export interface EncounterModel {
+  counterpartKey: string;
+  eventId: string;
+  role: string;
+  counterpartRole: string;
+}
+
+/** A co-participation count. */
+export interface CounterpartModel {
+  counterpartKey: string;
+  events: number;
+  lastDate: string | null;
+}
+
+/** A participant of an event. */
+export interface ParticipantModel {
+  key: string;
+  role: string;
+}
+
+/** One evidence sentence of one report. */
+export interface EvidenceModel {
+  articleId: string;
+  sentence: string;
+  start: number;
+  end: number;
+  trigger: string | null;
+  status: string;
+  extractorVersion: string;
+}
+
+/** An entity as mentioned by an article. */
+export interface MentionModel {
+  key: string;
+  count: number;
+  offsets: number[];
+}
+
+/** A role of a person. */
+export interface RoleModel {
+  title: string;
+  ofKey: string;
+}
+
+/** One step of a path. */
+export interface PathStepModel {
+  fromKey: string;
+  toKey: string;
+  kind: 'EVENT' | 'ROLE';
+  eventId: string | null;
+  title: string | null;
+  /** For ROLE steps: the key of the role holder (either end). */
+  holderKey: string | null;
+}
+
+/** A path. */
+export interface PathModel {
+  keys: string[];
+  steps: PathStepModel[];
+}
+
+/** The outcome of ingesting one input. */
+export interface IngestResultModel {
+  articleIds: string[];
+  entityKeys: string[];
+  eventIds: string[];
+  warnings: { code: string; message: string }[];
+  alreadyKnown: boolean;
+  error: { code: string; message: string } | null;
+}

@@ -1,0 +1,346 @@
+/**
+ * Graph reads for the API: name resolution, event pages with keyset cursors, encounters,
+ * timelines, rankings, histograms, paths, and batched loads by key. Each function is one
+ * round trip (paths: one per call) and returns plain records.
+ */
+import { fold } from '../extract/ner/gazetteer';
+import {
+  ARTICLE_FACTS,
+  ARTICLES_BY_IDS,
+  COUNT_ENTITY_ARTICLES,
+  COUNT_EVENTS,
+  COUNT_EVENTS_ANCHORED,
+  ENCOUNTERS,
+  ENTITIES_BY_KEYS,
+  ENTITY_ARTICLES,
+  EVENT_HISTOGRAM,
+  EVENT_HISTOGRAM_ANCHORED,
+  EVENTS_BY_IDS,
+  EVENTS_PAGE_ANCHORED_ASC,
+  EVENTS_PAGE_ANCHORED_DESC,
+  EVENTS_PAGE_ASC,
+  EVENTS_PAGE_DESC,
+  MAX_PATH_HOPS,
+  SEARCH_PREFIX,
+  SEARCH_TOKENS,
+  SHORTEST_PATHS,
+  TIMELINE,
+  TOP_COUNTERPARTS,
+} from './cypher';
+import type { ArticleRecord } from './articles';
+import { nameTokens } from './facts';
+import type { GraphStore, TxOptions } from './store';
+
+/** Every event type, and the meeting family that meeting queries default to. */
+export const EVENT_TYPES = ['MEETING', 'TALKS', 'VISIT', 'CALL', 'SUMMIT', 'PRESS_CONFERENCE', 'INTERVIEW', 'DEBATE', 'HEARING'] as const;
+/** The event types "meetings" means when no types are given. */
+export const MEETING_TYPES = ['MEETING', 'TALKS', 'VISIT', 'SUMMIT', 'CALL'] as const;
+
+/** An entity as stored, with its roles and counts. */
+export interface EntityRecord {
+  key: string;
+  type: 'PERSON' | 'ORGANIZATION' | 'PLACE';
+  name: string;
+  aliases: string[];
+  titles: string[];
+  kind: string | null;
+  countryCode: string | null;
+  lat: number | null;
+  lon: number | null;
+  roles: { title: string; ofKey: string; ofName: string }[];
+  within: string[];
+  articleCount: number;
+  eventCount: number;
+}
+
+/** An event as stored, with participants and evidence. */
+export interface EventRecord {
+  id: string;
+  type: string;
+  status: string;
+  date: string | null;
+  datePrecision: string | null;
+  time: string | null;
+  confidence: number;
+  placeKey: string | null;
+  articleCount: number;
+  participants: { key: string; role: string }[];
+  reports: {
+    article: string;
+    status: string;
+    trigger: number[];
+    triggerText: string;
+    evidence: number[];
+    sentences: string[];
+    confidence: number;
+    extractorVersion: string;
+  }[];
+}
+
+/** A ranked search hit. */
+export interface SearchHit {
+  key: string;
+  name: string;
+  score: number;
+}
+
+/**
+ * Finds entities by name or alias, case-, accent- and transliteration-insensitively. Ranked
+ * by how many query words match, then exact name or alias equality, then how many articles
+ * mention the entity. A last word that matches nothing is tried as a prefix.
+ */
+export async function searchEntities(store: GraphStore, text: string, types: string[] | null, first: number, options?: TxOptions): Promise<SearchHit[]> {
+  const tokens = nameTokens(text);
+  if (!tokens.length || first <= 0) return [];
+  const limit = Math.max(first * 4, 20);
+  let rows = await store.query<{ key: string; name: string; aliases: string[] | null; hits: number; articles: number }>(
+    SEARCH_TOKENS,
+    { tokens, types, limit },
+    options,
+  );
+  const best = Math.max(0, ...rows.map((r) => r.hits));
+  if (best < tokens.length && tokens[tokens.length - 1].length >= 2) {
+    const prefixRows = await store.query<{ key: string; name: string; aliases: string[] | null; hits: number; articles: number }>(
+      SEARCH_PREFIX,
+      { prefix: tokens[tokens.length - 1], types, limit },
+      options,
+    );
+    const known = new Map(rows.map((r) => [r.key, r]));
+    for (const r of prefixRows) {
+      const hit = known.get(r.key);
+      if (hit) hit.hits += 0.5;
+      else rows.push({ ...r, hits: tokens.length > 1 ? 0.5 : 0.9 });
+    }
+    rows = [...rows];
+  }
+  const query = fold(text);
+  const scored = rows.map((r) => {
+    const exactName = fold(r.name) === query;
+    const exactAlias = (r.aliases ?? []).some((a) => fold(a) === query);
+    const coverage = r.hits / tokens.length;
+    const extra = Math.max(0, nameTokens(r.name).length - tokens.length);
+    const score = coverage * 10 + (exactName ? 3 : exactAlias ? 2 : 0) - extra * 0.3 + Math.log1p(r.articles) * 0.5;
+    return { key: r.key, name: r.name, score: Math.round(score * 1000) / 1000 };
+  });
+  scored.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  return scored.slice(0, first);
+}
+
+/** Entities by key; missing keys are absent from the map. */
+export async function entitiesByKeys(store: GraphStore, keys: readonly string[], options?: TxOptions): Promise<Map<string, EntityRecord>> {
+  if (!keys.length) return new Map();
+  const rows = await store.query<{ entity: EntityRecord; roles: EntityRecord['roles']; within: string[]; articleCount: number; eventCount: number }>(
+    ENTITIES_BY_KEYS,
+    { keys: [...new Set(keys)] },
+    options,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.entity.key,
+      {
+        ...r.entity,
+        aliases: r.entity.aliases ?? [],
+        titles: r.entity.titles ?? [],
+        roles: r.roles,
+        within: r.within,
+        articleCount: r.articleCount,
+        eventCount: r.eventCount,
+      },
+    ]),
+  );
+}
+
+/** Events by id; missing ids are absent from the map. */
+export async function eventsByIds(store: GraphStore, ids: readonly string[], options?: TxOptions): Promise<Map<string, EventRecord>> {
+  if (!ids.length) return new Map();
+  const rows = await store.query<{ event: EventRecord; participants: EventRecord['participants']; reports: EventRecord['reports'] }>(
+    EVENTS_BY_IDS,
+    { ids: [...new Set(ids)] },
+    options,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.event.id,
+      {
+        ...r.event,
+        participants: [...r.participants].sort((a, b) => a.key.localeCompare(b.key)),
+        reports: [...r.reports].sort((a, b) => a.article.localeCompare(b.article)),
+      },
+    ]),
+  );
+}
+
+/** Articles by id (without text); missing ids are absent from the map. */
+export async function articlesByIds(store: GraphStore, ids: readonly string[], options?: TxOptions): Promise<Map<string, ArticleRecord>> {
+  if (!ids.length) return new Map();
+  const rows = await store.query<{ article: ArticleRecord }>(ARTICLES_BY_IDS, { ids: [...new Set(ids)] }, options);
+  return new Map(rows.map((r) => [r.article.id, r.article]));
+}
+
+/** A resolved event filter: entity keys rather than names. */
+export interface EventFilter {
+  participants: string[];
+  place: string | null;
+  from: string | null;
+  to: string | null;
+  types: string[];
+  statuses: string[] | null;
+  minConfidence: number | null;
+  article: string | null;
+}
+
+function filterParams(filter: EventFilter) {
+  return {
+    types: filter.types,
+    statuses: filter.statuses,
+    place: filter.place,
+    article: filter.article,
+    minConfidence: filter.minConfidence,
+    from: filter.from,
+    to: filter.to,
+    participants: filter.participants,
+    ...(filter.participants.length ? { anchor: filter.participants[0] } : {}),
+  };
+}
+
+/** A keyset position in (date, id) order; undated events sort first with date "". */
+export interface EventCursor {
+  date: string;
+  id: string;
+}
+
+/**
+ * Up to `limit` event ids in (date, id) order strictly after `after`, or, with
+ * `backward`, the `limit` ids just before `before` (returned in forward order).
+ */
+export async function eventsPage(
+  store: GraphStore,
+  filter: EventFilter,
+  page: { limit: number; cursor: EventCursor | null; backward: boolean },
+  options?: TxOptions,
+): Promise<EventCursor[]> {
+  const anchored = filter.participants.length > 0;
+  const statement = page.backward ? (anchored ? EVENTS_PAGE_ANCHORED_DESC : EVENTS_PAGE_DESC) : anchored ? EVENTS_PAGE_ANCHORED_ASC : EVENTS_PAGE_ASC;
+  const rows = await store.query<{ id: string; sortDate: string }>(
+    statement,
+    { ...filterParams(filter), cursorDate: page.cursor?.date ?? null, cursorId: page.cursor?.id ?? null, limit: page.limit },
+    options,
+  );
+  const out = rows.map((r) => ({ id: r.id, date: r.sortDate }));
+  return page.backward ? out.reverse() : out;
+}
+
+/** How many events match a filter. */
+export async function countEvents(store: GraphStore, filter: EventFilter, options?: TxOptions): Promise<number> {
+  const statement = filter.participants.length ? COUNT_EVENTS_ANCHORED : COUNT_EVENTS;
+  const [row] = await store.query<{ count: number }>(statement, filterParams(filter), options);
+  return row?.count ?? 0;
+}
+
+/** Event counts per DAY, MONTH or YEAR bucket. */
+export async function eventHistogram(store: GraphStore, filter: EventFilter, bucket: 'DAY' | 'MONTH' | 'YEAR', options?: TxOptions) {
+  const width = { DAY: 10, MONTH: 7, YEAR: 4 }[bucket];
+  const statement = filter.participants.length ? EVENT_HISTOGRAM_ANCHORED : EVENT_HISTOGRAM;
+  return store.query<{ bucket: string; count: number }>(statement, { ...filterParams(filter), width }, options);
+}
+
+/** One encounter row: an entity met a counterpart at an event. */
+export type EncounterRow = {
+  key: string;
+  counterpart: string;
+  event: string;
+  role: string;
+  counterpartRole: string;
+};
+
+/** Encounters of each key, newest first; with one key the limit applies in the database. */
+export async function encounters(
+  store: GraphStore,
+  keys: readonly string[],
+  args: { types: string[]; statuses: string[] | null; from: string | null; to: string | null; first: number },
+  options?: TxOptions,
+): Promise<Map<string, EncounterRow[]>> {
+  const rows = await store.query<EncounterRow>(
+    ENCOUNTERS,
+    { keys: [...keys], types: args.types, statuses: args.statuses, from: args.from, to: args.to, limit: keys.length === 1 ? args.first : 1_000_000 },
+    options,
+  );
+  return groupBy(rows, keys, args.first);
+}
+
+/** Event ids of each key in date order (undated last). */
+export async function timelines(
+  store: GraphStore,
+  keys: readonly string[],
+  args: { types: string[]; statuses: string[] | null; from: string | null; to: string | null; first: number },
+  options?: TxOptions,
+): Promise<Map<string, { key: string; id: string }[]>> {
+  const rows = await store.query<{ key: string; id: string }>(
+    TIMELINE,
+    { keys: [...keys], types: args.types, statuses: args.statuses, from: args.from, to: args.to, limit: keys.length === 1 ? args.first : 1_000_000 },
+    options,
+  );
+  return groupBy(rows, keys, args.first);
+}
+
+/** Whom an entity shares the most events with. */
+export async function topCounterparts(store: GraphStore, key: string, args: { types: string[]; statuses: string[] | null; first: number }, options?: TxOptions) {
+  return store.query<{ key: string; events: number; lastDate: string | null }>(
+    TOP_COUNTERPARTS,
+    { key, types: args.types, statuses: args.statuses, limit: args.first },
+    options,
+  );
+}
+
+/** Article ids mentioning each key after a keyset cursor (an article id). */
+export async function entityArticles(
+  store: GraphStore,
+  keys: readonly string[],
+  args: { after: string | null; first: number },
+  options?: TxOptions,
+): Promise<Map<string, { key: string; id: string; mentions: number }[]>> {
+  const rows = await store.query<{ key: string; id: string; mentions: number }>(
+    ENTITY_ARTICLES,
+    { keys: [...keys], after: args.after, limit: keys.length === 1 ? args.first : 1_000_000 },
+    options,
+  );
+  return groupBy(rows, keys, args.first);
+}
+
+/** How many articles mention each key. */
+export async function countEntityArticles(store: GraphStore, keys: readonly string[], options?: TxOptions): Promise<Map<string, number>> {
+  const rows = await store.query<{ key: string; count: number }>(COUNT_ENTITY_ARTICLES, { keys: [...keys] }, options);
+  return new Map(rows.map((r) => [r.key, r.count]));
+}
+
+/** The mentions and events of each article. */
+export async function articleFacts(store: GraphStore, ids: readonly string[], options?: TxOptions) {
+  const rows = await store.query<{ id: string; mentions: { key: string; count: number; offsets: number[] }[]; events: string[] }>(
+    ARTICLE_FACTS,
+    { ids: [...ids] },
+    options,
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** One raw path: node keys (entities) or ids (events), and the links between them. */
+export type RawPath = {
+  nodes: { key: string | null; event: string | null }[];
+  links: { type: string; role: string | null; title: string | null; from: string }[];
+};
+
+/** The shortest path between two entities through events and roles, within `hops` relationships. */
+export async function shortestPath(store: GraphStore, from: string, to: string, hops: number, options?: TxOptions): Promise<RawPath | null> {
+  const bound = Math.max(1, Math.min(MAX_PATH_HOPS, hops));
+  const [row] = await store.query<RawPath>(SHORTEST_PATHS[bound - 1], { from, to }, options);
+  return row ?? null;
+}
+
+function groupBy<T extends { key: string }>(rows: T[], keys: readonly string[], first: number): Map<string, T[]> {
+  const out = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const r of rows) {
+    const list = out.get(r.key);
+    if (list && list.length < first) list.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,233 @@
+/**
+ * Graph writes. Writing one article is one transaction: the article with all its facts is
+ * either fully in the graph or absent. Re-writing an article (a new extractor version, or
+ * `kg reindex`) first withdraws everything it supported, so nothing is duplicated, and
+ * events and entities that only it supported disappear.
+ */
+import { createHash } from 'node:crypto';
+import type { Doc } from '../extract/types';
+import { EXTRACTOR_VERSION } from '../extract/pipeline';
+import { KgError } from '../errors';
+import {
+  ARTICLE_FACT_KEYS,
+  ARTICLE_STATE,
+  CLEAR_EVENT_PLACES,
+  CREATE_MENTIONS,
+  CREATE_REPORTS,
+  DELETE_ARTICLE,
+  DELETE_ARTICLE_LINKS,
+  DELETE_ORPHAN_ENTITIES,
+  DELETE_ORPHAN_EVENTS,
+  DELETE_ORPHAN_TOKENS,
+  ENTITIES_BY_KEYS,
+  ENTITY_EVENT_IDS,
+  EVENT_CANDIDATES,
+  EVENT_REPORTS,
+  KEY_REDIRECTS,
+  LINK_EVENT_PLACES,
+  LINK_NAME_TOKENS,
+  LINK_PLACE_CONTAINMENT,
+  MERGE_ENTITY_STEPS,
+  MERGE_PARTICIPATION,
+  MERGE_ROLES,
+  PLACE_PARENTS,
+  PUT_ARTICLE,
+  SET_EVENT_SUMMARIES,
+  UPSERT_ORGANIZATIONS,
+  UPSERT_PERSONS,
+  UPSERT_PLACES,
+  WITHDRAW_PARTICIPATION,
+  WITHDRAW_ROLES,
+} from './cypher';
+import { articleRows, matchEvent, nameTokens, referencedKeys, summariseEvent, type EventCandidate, type ReportSummary } from './facts';
+import type { GraphStore, Tx } from './store';
+
+/** The outcome of writing one article. */
+export interface WriteOutcome {
+  id: string;
+  /** True when the article was not stored before. */
+  created: boolean;
+  /** True when the same article was already stored by the current extractor: nothing was written. */
+  alreadyKnown: boolean;
+}
+
+/** Options of writeArticle. */
+export interface WriteOptions {
+  /** Rewrite the article's facts even when the current extractor already wrote them (reindex). */
+  force?: boolean;
+}
+
+/** Writes one extracted document and all its facts in one transaction. */
+export async function writeArticle(store: GraphStore, doc: Doc, options: WriteOptions = {}): Promise<WriteOutcome> {
+  return store.write(async (tx) => {
+    const [state] = await tx.run<{ extractorVersion: string | null }>(ARTICLE_STATE, { id: doc.id });
+    if (state && state.extractorVersion === EXTRACTOR_VERSION && !options.force) return { id: doc.id, created: false, alreadyKnown: true };
+    const withdrawn = state ? await withdrawArticleFacts(tx, doc.id) : { events: [], entities: [] };
+    await tx.run(PUT_ARTICLE, {
+      id: doc.id,
+      props: {
+        title: doc.title,
+        text: doc.inputText.slice(doc.inputSpan.start, doc.inputSpan.end),
+        url: doc.url ?? null,
+        publishedAt: doc.publishedAt,
+        publishedAtInferred: doc.publishedAtInferred,
+        source: doc.sources[0] ?? null,
+        sources: doc.sources,
+        author: doc.author ?? null,
+        siteName: doc.siteName ?? null,
+        extractorVersion: EXTRACTOR_VERSION,
+      },
+      now: new Date().toISOString(),
+    });
+    const eventIds = await writeFacts(tx, doc);
+    await refreshEvents(tx, [...new Set([...eventIds, ...withdrawn.events])]);
+    await deleteOrphans(tx, withdrawn);
+    return { id: doc.id, created: !state, alreadyKnown: false };
+  });
+}
+
+async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
+  const keys = referencedKeys(doc);
+  const redirects = new Map(
+    keys.length ? (await tx.run<{ key: string; into: string }>(KEY_REDIRECTS, { keys })).map((r) => [r.key, r.into] as const) : [],
+  );
+  const rows = articleRows(doc, (key) => redirects.get(key) ?? key);
+  const now = new Date().toISOString();
+  const byType = (type: string) => rows.entities.filter((e) => e.type === type);
+  for (const [statement, type] of [
+    [UPSERT_PERSONS, 'PERSON'],
+    [UPSERT_ORGANIZATIONS, 'ORGANIZATION'],
+    [UPSERT_PLACES, 'PLACE'],
+  ] as const) {
+    const entities = byType(type);
+    if (entities.length) await tx.run(statement, { rows: entities, now });
+  }
+  if (rows.containment.length) await tx.run(LINK_PLACE_CONTAINMENT, { rows: rows.containment, now });
+  if (rows.tokens.length) await tx.run(LINK_NAME_TOKENS, { rows: rows.tokens });
+  if (rows.mentions.length) await tx.run(CREATE_MENTIONS, { id: doc.id, rows: rows.mentions, version: EXTRACTOR_VERSION });
+  if (rows.roles.length) await tx.run(MERGE_ROLES, { id: doc.id, rows: rows.roles });
+  if (!rows.events.length) return [];
+
+  const candidateRows = rows.events
+    .filter((e) => e.participants.length)
+    .map((e) => ({ local: e.local, family: e.family, keys: e.participants.map((p) => p.key), minShared: Math.min(2, e.participants.length) }));
+  const candidates = candidateRows.length ? await tx.run<EventCandidate & Record<string, unknown>>(EVENT_CANDIDATES, { rows: candidateRows }) : [];
+  const reports = rows.events.map((e) => {
+    const id = matchEvent(e, candidates) ?? newEventId(e.family, e.date, e.participants.map((p) => p.key), e.placeKey, doc.id, e.local);
+    return { event: id, draft: e };
+  });
+  await tx.run(CREATE_REPORTS, {
+    id: doc.id,
+    now,
+    version: EXTRACTOR_VERSION,
+    rows: reports.map(({ event, draft }) => ({
+      event,
+      family: draft.family,
+      type: draft.type,
+      props: {
+        local: draft.local,
+        type: draft.type,
+        status: draft.status,
+        date: draft.date,
+        datePrecision: draft.datePrecision,
+        time: draft.time,
+        placeKey: draft.placeKey,
+        placeKeys: draft.placeKeys,
+        confidence: draft.confidence,
+        publishedAt: doc.publishedAt,
+        trigger: draft.trigger,
+        triggerText: draft.triggerText,
+        evidence: draft.evidence,
+        sentences: draft.sentences,
+        participantKeys: draft.participants.map((p) => p.key),
+      },
+    })),
+  });
+  const participation = reports.flatMap(({ event, draft }) => draft.participants.map((p) => ({ key: p.key, event, role: p.role })));
+  if (participation.length) await tx.run(MERGE_PARTICIPATION, { id: doc.id, rows: participation });
+  return [...new Set(reports.map((r) => r.event))];
+}
+
+/**
+ * A new event's id: deterministic in what identifies it (family, date, participants, place),
+ * so two articles written concurrently about the same dated meeting MERGE into one node.
+ * Undated events also hash their article and position: undated reports are not merged.
+ */
+function newEventId(family: string, date: string | null, keys: string[], placeKey: string | null, articleId: string, local: string): string {
+  const identity = date ? [family, date, ...[...keys].sort(), placeKey ?? ''] : [family, articleId, local];
+  return createHash('sha256').update(identity.join('|')).digest('hex').slice(0, 20);
+}
+
+/** Recomputes the summaries (status, date, place, confidence, participants) of events from their reports. */
+async function refreshEvents(tx: Tx, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const rows = await tx.run<{ id: string; reports: ReportSummary[]; participantKeys: string[] }>(EVENT_REPORTS, { ids });
+  const summaries = rows.map((r) => ({ id: r.id, props: summariseEvent(r.reports, r.participantKeys) })).filter((r) => r.props);
+  const orphans = rows.filter((r) => !summariseEvent(r.reports, r.participantKeys)).map((r) => r.id);
+  if (orphans.length) await tx.run(DELETE_ORPHAN_EVENTS, { ids: orphans });
+  if (!summaries.length) return;
+  await tx.run(SET_EVENT_SUMMARIES, { rows: summaries });
+  await tx.run(CLEAR_EVENT_PLACES, { ids: summaries.map((s) => s.id) });
+  const placed = summaries.filter((s) => s.props!.placeKey).map((s) => ({ id: s.id, placeKey: s.props!.placeKey }));
+  if (placed.length) await tx.run(LINK_EVENT_PLACES, { rows: placed });
+}
+
+interface Withdrawn {
+  events: string[];
+  entities: string[];
+}
+
+/** Removes an article's mentions, reports, participation and role support; returns what they touched. */
+async function withdrawArticleFacts(tx: Tx, id: string): Promise<Withdrawn> {
+  const [keys] = await tx.run<{ events: string[]; entities: string[] }>(ARTICLE_FACT_KEYS, { id });
+  const events = [...new Set(keys?.events ?? [])];
+  const entities = [...new Set(keys?.entities ?? [])];
+  await tx.run(DELETE_ARTICLE_LINKS, { id });
+  if (events.length) await tx.run(WITHDRAW_PARTICIPATION, { events, id });
+  if (entities.length) await tx.run(WITHDRAW_ROLES, { keys: entities, id });
+  return { events, entities };
+}
+
+/** Deletes entities and name tokens that nothing supports any more, walking up place containment. */
+async function deleteOrphans(tx: Tx, withdrawn: Withdrawn): Promise<void> {
+  let keys = withdrawn.entities;
+  const names = keys.length ? await tx.run<{ entity: { name: string; aliases: string[] | null } }>(ENTITIES_BY_KEYS, { keys }) : [];
+  for (let depth = 0; keys.length && depth < 8; depth++) {
+    const parents = (await tx.run<{ key: string }>(PLACE_PARENTS, { keys })).map((r) => r.key);
+    await tx.run(DELETE_ORPHAN_ENTITIES, { keys });
+    keys = parents;
+  }
+  const tokens = [...new Set(names.flatMap((r) => [r.entity.name, ...(r.entity.aliases ?? [])].flatMap(nameTokens)))];
+  if (tokens.length) await tx.run(DELETE_ORPHAN_TOKENS, { tokens });
+}
+
+/** Deletes an article and every fact only it supported; shared entities and events keep their other evidence. */
+export async function deleteArticle(store: GraphStore, id: string): Promise<boolean> {
+  return store.write(async (tx) => {
+    const [state] = await tx.run(ARTICLE_STATE, { id });
+    if (!state) return false;
+    const withdrawn = await withdrawArticleFacts(tx, id);
+    await tx.run(DELETE_ARTICLE, { id });
+    await refreshEvents(tx, withdrawn.events);
+    await deleteOrphans(tx, withdrawn);
+    return true;
+  });
+}
+
+/**
+ * Merges entity `merge` into `keep` (curation): every relationship moves, names become
+ * aliases, and later articles naming `merge` resolve to `keep`.
+ */
+export async function mergeEntities(store: GraphStore, keep: string, merge: string): Promise<void> {
+  if (keep === merge) throw new KgError('BAD_USER_INPUT', 'An entity cannot be merged into itself.');
+  await store.write(async (tx) => {
+    const found = await tx.run<{ entity: { key: string; type: string } }>(ENTITIES_BY_KEYS, { keys: [keep, merge] });
+    const kept = found.find((r) => r.entity.key === keep)?.entity;
+    const merged = found.find((r) => r.entity.key === merge)?.entity;
+    if (!kept || !merged) throw new KgError('NOT_FOUND', `No entity ${!kept ? keep : merge}.`);
+    if (kept.type !== merged.type) throw new KgError('BAD_USER_INPUT', `Cannot merge a ${merged.type} into a ${kept.type}.`);
+    const [touched] = await tx.run<{ ids: string[] }>(ENTITY_EVENT_IDS, { key: merge });
+    for (const step of MERGE_ENTITY_STEPS) await tx.run(step, { keep, merge });
+    await refreshEvents(tx, [...new Set(touched?.ids ?? [])]);
+  });
+}
