@@ -10,6 +10,7 @@ import { pipelineComponents } from '../models';
 import { toPublicJson } from '../extract/output';
 import { openStore } from '../graph/open';
 import { ingestInputs } from '../graph/ingest';
+import { reindex } from '../graph/reindex';
 import { createLogger, type Logger } from '../logger';
 import { startServer } from '../api/server';
 import { readInputs } from './read-inputs';
@@ -21,6 +22,7 @@ Usage:
   kg serve [--ingest PATH]...   Serve the GraphQL API (ingesting PATHs first)
   kg ingest PATH...             Extract and store articles from files or directories
   kg extract FILE...            Print the extraction of files as JSON (nothing is stored)
+  kg reindex                    Rebuild every derived fact from the stored article texts
   kg eval ner|events [--data DIR] [--json]
                                 Score the extractor against gold data (CoNLL-2003, seed, WikiEvents, RAMS)
   kg help                       Show this help
@@ -70,6 +72,19 @@ const commands: Record<string, Command> = {
     if (!positionals.length) throw new UsageError('kg ingest needs at least one file or directory.');
     const { errors } = await ingestPaths(positionals, config(), logger);
     return errors.length ? 1 : 0;
+  },
+
+  async reindex(_args, config, logger) {
+    const store = await openStore(config());
+    try {
+      const started = Date.now();
+      const report = await reindex(store, pipelineComponents());
+      for (const e of report.errors) logger.warn(`article ${e.input}: ${e.message} [${e.code}]`);
+      logger.info(`reindexed ${report.rewritten} of ${report.articles} article(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; ${report.errors.length} error(s)`);
+      return report.errors.length ? 1 : 0;
+    } finally {
+      await store.close();
+    }
   },
 
   async eval(args) {

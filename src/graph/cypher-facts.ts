@@ -334,7 +334,7 @@ RETURN m.key AS key, m.into AS into
 );
 
 /**
- * Curation: merging entity `$merge` into `$keep`, one relationship type per statement (Cypher
+ * Curation: merging entity `$mergeKey` into `$keepKey`, one relationship type per statement (Cypher
  * cannot move a relationship generically without APOC, which neither engine may have).
  * Run in order, in one transaction.
  */
@@ -342,140 +342,146 @@ export const MERGE_ENTITY_STEPS: Statement[] = [
   statement(
     'merge_entity_mentions',
     `
-MATCH (k:Entity {key: $keep})
-MATCH (a:Article)-[r:MENTIONS]->(m:Entity {key: $merge})
+MATCH (k:Entity {key: $keepKey})
+MATCH (a:Article)-[r:MENTIONS]->(m:Entity {key: $mergeKey})
 MERGE (a)-[x:MENTIONS]->(k)
 ON CREATE SET x.count = r.count, x.offsets = r.offsets, x.extractorVersion = r.extractorVersion
 ON MATCH SET x.count = x.count + r.count, x.offsets = x.offsets + r.offsets
 DELETE r
 RETURN count(*) AS count
 `,
-    ['keep', 'merge'],
+    ['keepKey', 'mergeKey'],
   ),
   statement(
     'merge_entity_participation',
     `
-MATCH (k:Entity {key: $keep})
-MATCH (m:Entity {key: $merge})-[r:PARTICIPATED_IN]->(v:Event)
+MATCH (k:Entity {key: $keepKey})
+MATCH (m:Entity {key: $mergeKey})-[r:PARTICIPATED_IN]->(v:Event)
 MERGE (k)-[x:PARTICIPATED_IN]->(v)
 ON CREATE SET x.role = r.role, x.articles = r.articles
 ON MATCH SET x.articles = x.articles + [y IN r.articles WHERE NOT y IN x.articles]
-SET v.participantKeys = [y IN v.participantKeys WHERE y <> $merge AND y <> $keep] + [$keep]
+SET v.participantKeys = [y IN v.participantKeys WHERE y <> $mergeKey AND y <> $keepKey] + [$keepKey]
 DELETE r
 RETURN count(*) AS count
 `,
-    ['keep', 'merge'],
+    ['keepKey', 'mergeKey'],
   ),
   statement(
     'merge_entity_roles_held',
     `
-MATCH (k:Entity {key: $keep})
-MATCH (m:Entity {key: $merge})-[r:HAS_ROLE]->(o:Entity)
+MATCH (k:Entity {key: $keepKey})
+MATCH (m:Entity {key: $mergeKey})-[r:HAS_ROLE]->(o:Entity)
 MERGE (k)-[x:HAS_ROLE {title: r.title}]->(o)
 ON CREATE SET x.articles = r.articles
 ON MATCH SET x.articles = x.articles + [y IN r.articles WHERE NOT y IN x.articles]
 DELETE r
 RETURN count(*) AS count
 `,
-    ['keep', 'merge'],
+    ['keepKey', 'mergeKey'],
   ),
   statement(
     'merge_entity_roles_given',
     `
-MATCH (k:Entity {key: $keep})
-MATCH (p:Entity)-[r:HAS_ROLE]->(m:Entity {key: $merge})
+MATCH (k:Entity {key: $keepKey})
+MATCH (p:Entity)-[r:HAS_ROLE]->(m:Entity {key: $mergeKey})
 MERGE (p)-[x:HAS_ROLE {title: r.title}]->(k)
 ON CREATE SET x.articles = r.articles
 ON MATCH SET x.articles = x.articles + [y IN r.articles WHERE NOT y IN x.articles]
 DELETE r
 RETURN count(*) AS count
 `,
-    ['keep', 'merge'],
+    ['keepKey', 'mergeKey'],
   ),
   statement(
     'merge_entity_tokens',
     `
-MATCH (k:Entity {key: $keep})
-MATCH (t:NameToken)-[r:NAMES]->(m:Entity {key: $merge})
+MATCH (k:Entity {key: $keepKey})
+MATCH (t:NameToken)-[r:NAMES]->(m:Entity {key: $mergeKey})
 MERGE (t)-[:NAMES]->(k)
 DELETE r
 RETURN count(*) AS count
 `,
-    ['keep', 'merge'],
+    ['keepKey', 'mergeKey'],
   ),
   statement(
     'merge_entity_containment',
     `
-MATCH (k:Entity {key: $keep})
-MATCH (m:Entity {key: $merge})
+MATCH (k:Entity {key: $keepKey})
+MATCH (m:Entity {key: $mergeKey})
 OPTIONAL MATCH (m)-[:WITHIN]->(parent:Entity)
 OPTIONAL MATCH (child:Entity)-[:WITHIN]->(m)
 FOREACH (p IN CASE WHEN parent IS NULL OR parent = k THEN [] ELSE [parent] END | MERGE (k)-[:WITHIN]->(p))
 FOREACH (c IN CASE WHEN child IS NULL OR child = k THEN [] ELSE [child] END | MERGE (c)-[:WITHIN]->(k))
 RETURN count(*) AS count
 `,
-    ['keep', 'merge'],
+    ['keepKey', 'mergeKey'],
   ),
   statement(
     'merge_entity_event_places',
     `
-MATCH (k:Entity {key: $keep})
-MATCH (v:Event)-[:AT]->(:Entity)-[:WITHIN*0..6]->(:Entity {key: $merge})
+MATCH (k:Entity {key: $keepKey})
+MATCH (v:Event)-[:AT]->(:Entity)-[:WITHIN*0..6]->(:Entity {key: $mergeKey})
 WITH DISTINCT k, v
-SET v.placeKeys = [y IN v.placeKeys WHERE y <> $merge AND y <> $keep] + [$keep],
-    v.placeKey = CASE WHEN v.placeKey = $merge THEN $keep ELSE v.placeKey END
+SET v.placeKeys = [y IN v.placeKeys WHERE y <> $mergeKey AND y <> $keepKey] + [$keepKey],
+    v.placeKey = CASE WHEN v.placeKey = $mergeKey THEN $keepKey ELSE v.placeKey END
 WITH k, v
 MATCH (:Article)-[r:REPORTS]->(v)
-SET r.placeKeys = [y IN coalesce(r.placeKeys, []) WHERE y <> $merge AND y <> $keep] + CASE WHEN $merge IN coalesce(r.placeKeys, []) THEN [$keep] ELSE [] END,
-    r.placeKey = CASE WHEN r.placeKey = $merge THEN $keep ELSE r.placeKey END
+SET r.placeKeys = [y IN coalesce(r.placeKeys, []) WHERE y <> $mergeKey AND y <> $keepKey] + CASE WHEN $mergeKey IN coalesce(r.placeKeys, []) THEN [$keepKey] ELSE [] END,
+    r.placeKey = CASE WHEN r.placeKey = $mergeKey THEN $keepKey ELSE r.placeKey END
 RETURN count(*) AS count
 `,
-    ['keep', 'merge'],
+    ['keepKey', 'mergeKey'],
   ),
   statement(
     'merge_entity_reports',
     `
-MATCH (:Entity {key: $keep})-[:PARTICIPATED_IN]->(v:Event)<-[r:REPORTS]-(:Article)
-WHERE $merge IN r.participantKeys
-SET r.participantKeys = [y IN r.participantKeys WHERE y <> $merge AND y <> $keep] + [$keep]
+MATCH (:Entity {key: $keepKey})-[:PARTICIPATED_IN]->(v:Event)<-[r:REPORTS]-(:Article)
+WHERE $mergeKey IN r.participantKeys
+SET r.participantKeys = [y IN r.participantKeys WHERE y <> $mergeKey AND y <> $keepKey] + [$keepKey]
 RETURN count(*) AS count
 `,
-    ['keep', 'merge'],
+    ['keepKey', 'mergeKey'],
   ),
   statement(
     'merge_entity_at',
     `
-MATCH (k:Entity {key: $keep})
-MATCH (v:Event)-[r:AT]->(m:Entity {key: $merge})
+MATCH (k:Entity {key: $keepKey})
+MATCH (v:Event)-[r:AT]->(m:Entity {key: $mergeKey})
 MERGE (v)-[:AT]->(k)
 DELETE r
 RETURN count(*) AS count
 `,
-    ['keep', 'merge'],
+    ['keepKey', 'mergeKey'],
   ),
   statement(
     'merge_entity_names',
     `
-MATCH (k:Entity {key: $keep})
-MATCH (m:Entity {key: $merge})
+MATCH (k:Entity {key: $keepKey})
+MATCH (m:Entity {key: $mergeKey})
 SET k.aliases = k.aliases + [y IN [m.name] + coalesce(m.aliases, []) WHERE y <> k.name AND NOT y IN k.aliases],
     k.titles = coalesce(k.titles, []) + [y IN coalesce(m.titles, []) WHERE NOT y IN coalesce(k.titles, [])]
 DETACH DELETE m
 RETURN count(*) AS count
 `,
-    ['keep', 'merge'],
+    ['keepKey', 'mergeKey'],
   ),
   statement(
     'merge_entity_redirect',
     `
-MERGE (r:MergedKey {key: $merge})
-SET r.into = $keep
-WITH r
-OPTIONAL MATCH (older:MergedKey {into: $merge})
-SET older.into = $keep
+MERGE (r:MergedKey {key: $mergeKey})
+SET r.into = $keepKey
 RETURN count(*) AS count
 `,
-    ['keep', 'merge'],
+    ['keepKey', 'mergeKey'],
+  ),
+  statement(
+    'merge_entity_redirect_older',
+    `
+MATCH (older:MergedKey {into: $mergeKey})
+SET older.into = $keepKey
+RETURN count(*) AS count
+`,
+    ['keepKey', 'mergeKey'],
   ),
 ];
 

@@ -244,3 +244,20 @@ export const MAX_PATH_HOPS = 12;
 
 /** Shortest-path statements indexed by their hop bound (1..MAX_PATH_HOPS). */
 export const SHORTEST_PATHS: Statement[] = Array.from({ length: MAX_PATH_HOPS }, (_, i) => shortestPath(i + 1));
+
+/** Node and relationship counts of the graph, for /health, `kg` reports and tests. */
+export const GRAPH_COUNTS = statement(
+  'graph_counts',
+  `
+RETURN COUNT { (:Article) } AS articles,
+  COUNT { (:Entity) } AS entities,
+  COUNT { (:Event) } AS events,
+  COUNT { (:NameToken) } AS nameTokens,
+  COUNT { ()-[:MENTIONS]->() } AS mentions,
+  COUNT { ()-[:REPORTS]->() } AS reports,
+  COUNT { ()-[:PARTICIPATED_IN]->() } AS participations,
+  COUNT { ()-[:HAS_ROLE]->() } AS roles,
+  COUNT { ()-[:AT]->() } AS eventPlaces,
+  COUNT { ()-[:WITHIN]->() } AS containment
+`,
+);

@@ -13,6 +13,7 @@ import {
   ENCOUNTERS,
   ENTITIES_BY_KEYS,
   ENTITY_ARTICLES,
+  GRAPH_COUNTS,
   EVENT_HISTOGRAM,
   EVENT_HISTOGRAM_ANCHORED,
   EVENTS_BY_IDS,
@@ -343,4 +344,10 @@ function groupBy<T extends { key: string }>(rows: T[], keys: readonly string[], 
     if (list && list.length < first) list.push(r);
   }
   return out;
+}
+
+/** Node and relationship counts of the whole graph. */
+export async function graphCounts(store: GraphStore, options?: TxOptions): Promise<Record<string, number>> {
+  const [row] = await store.query<Record<string, number>>(GRAPH_COUNTS, {}, options);
+  return row ?? {};
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Doc } from '../extract/types';
 import { EXTRACTOR_VERSION } from '../extract/pipeline';
 import { KgError } from '../errors';
+import { knownNames } from '../extract/ner/gazetteer';
 import {
   ARTICLE_FACT_KEYS,
   ARTICLE_STATE,
@@ -191,13 +192,17 @@ async function withdrawArticleFacts(tx: Tx, id: string): Promise<Withdrawn> {
 /** Deletes entities and name tokens that nothing supports any more, walking up place containment. */
 async function deleteOrphans(tx: Tx, withdrawn: Withdrawn): Promise<void> {
   let keys = withdrawn.entities;
-  const names = keys.length ? await tx.run<{ entity: { name: string; aliases: string[] | null } }>(ENTITIES_BY_KEYS, { keys }) : [];
+  const visited = new Set<string>();
+  const names: string[] = [];
   for (let depth = 0; keys.length && depth < 8; depth++) {
+    for (const k of keys) visited.add(k);
+    const records = await tx.run<{ entity: { name: string; aliases: string[] | null } }>(ENTITIES_BY_KEYS, { keys });
+    for (const r of records) names.push(r.entity.name, ...(r.entity.aliases ?? []));
     const parents = (await tx.run<{ key: string }>(PLACE_PARENTS, { keys })).map((r) => r.key);
     await tx.run(DELETE_ORPHAN_ENTITIES, { keys });
     keys = parents;
   }
-  const tokens = [...new Set(names.flatMap((r) => [r.entity.name, ...(r.entity.aliases ?? [])].flatMap(nameTokens)))];
+  const tokens = [...new Set([...names, ...[...visited].flatMap(knownNames)].flatMap(nameTokens))];
   if (tokens.length) await tx.run(DELETE_ORPHAN_TOKENS, { tokens });
 }
 
@@ -227,7 +232,7 @@ export async function mergeEntities(store: GraphStore, keep: string, merge: stri
     if (!kept || !merged) throw new KgError('NOT_FOUND', `No entity ${!kept ? keep : merge}.`);
     if (kept.type !== merged.type) throw new KgError('BAD_USER_INPUT', `Cannot merge a ${merged.type} into a ${kept.type}.`);
     const [touched] = await tx.run<{ ids: string[] }>(ENTITY_EVENT_IDS, { key: merge });
-    for (const step of MERGE_ENTITY_STEPS) await tx.run(step, { keep, merge });
+    for (const step of MERGE_ENTITY_STEPS) await tx.run(step, { keepKey: keep, mergeKey: merge });
     await refreshEvents(tx, [...new Set(touched?.ids ?? [])]);
   });
 }

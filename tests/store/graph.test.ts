@@ -1,0 +1,156 @@
+/**
+ * The graph contract: writing, merging across articles, re-writing, deleting and curating
+ * facts behave the same on every engine (embedded always, Neo4j when NEO4J_URI is set).
+ */
+import { engines } from '../helpers/stores';
+import { SEEDS_DIR } from '../helpers/server';
+import { readInputs } from '../../src/cli/read-inputs';
+import { extract } from '../../src/extract/pipeline';
+import type { Input } from '../../src/extract/types';
+import { ingestInputs } from '../../src/graph/ingest';
+import { encounters, entitiesByKeys, eventsByIds, eventsPage, EVENT_TYPES, graphCounts, searchEntities } from '../../src/graph/queries';
+import { reindex } from '../../src/graph/reindex';
+import type { GraphStore } from '../../src/graph/store';
+import { deleteArticle, mergeEntities, writeArticle } from '../../src/graph/write';
+import { pipelineComponents } from '../../src/models';
+
+const PLANNED: Input = {
+  name: 'planned',
+  text: 'US Secretary of State Marco Rubio will meet Russian Foreign Minister Sergei Lavrov in Riyadh on March 4, 2025, officials said.',
+  meta: { title: 'Rubio and Lavrov to meet in Riyadh', publishedAt: '2025-03-01' },
+  single: true,
+};
+const HELD: Input = {
+  name: 'held',
+  text: 'US Secretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Riyadh on Tuesday, March 4, 2025. The two discussed Ukraine.',
+  meta: { title: 'Rubio meets Lavrov in Riyadh', publishedAt: '2025-03-05' },
+  single: true,
+};
+
+function doc(input: Input) {
+  const { docs, errors } = extract(input, pipelineComponents());
+  expect(errors).toEqual([]);
+  return docs[0];
+}
+
+async function allEvents(store: GraphStore) {
+  const page = await eventsPage(
+    store,
+    { participants: [], place: null, from: null, to: null, types: [...EVENT_TYPES], statuses: null, minConfidence: null, article: null },
+    { limit: 1000, cursor: null, backward: false },
+  );
+  return [...(await eventsByIds(store, page.map((p) => p.id))).values()];
+}
+
+describe.each(engines().map((e) => [e.name, e] as const))('graph contract on %s', (_name, engine) => {
+  let store: GraphStore;
+  beforeEach(async () => {
+    store = await engine.open();
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  test('the seed yields the expected encounters, and re-ingesting changes nothing', async () => {
+    const first = await ingestInputs(store, readInputs([SEEDS_DIR]).inputs);
+    expect(first.errors).toEqual([]);
+    const counts = await graphCounts(store);
+    const again = await ingestInputs(store, readInputs([SEEDS_DIR]).inputs);
+    expect(again.articles.every((a) => a.alreadyKnown)).toBe(true);
+    expect(await graphCounts(store)).toEqual(counts);
+
+    const [zelensky] = await searchEntities(store, 'Zelensky', null, 1);
+    expect(zelensky.key).toBe('person:volodymyr-zelensky');
+    const met = (await encounters(store, [zelensky.key], { types: ['MEETING', 'CALL'], statuses: ['OCCURRED'], from: null, to: null, first: 50 })).get(zelensky.key)!;
+    const events = await eventsByIds(store, met.map((m) => m.event));
+    const seen = met.map((m) => {
+      const v = events.get(m.event)!;
+      return `${m.counterpart} ${v.type} ${v.date} ${v.placeKey}`;
+    });
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'person:keith-kellogg MEETING 2025-07-14 place:kyiv-ua',
+        'person:donald-trump CALL 2025-07-14 null',
+        'person:mark-rutte CALL 2025-07-14 null',
+      ]),
+    );
+  });
+
+  test('reports of one meeting in two articles are one event; the latest report sets its status', async () => {
+    await writeArticle(store, doc(PLANNED));
+    const held = doc(HELD);
+    await writeArticle(store, held);
+    const meetings = (await allEvents(store)).filter((v) => v.type === 'MEETING');
+    expect(meetings).toHaveLength(1);
+    const [meeting] = meetings;
+    expect(meeting).toMatchObject({ status: 'OCCURRED', date: '2025-03-04', placeKey: 'place:riyadh-sa', articleCount: 2 });
+    expect(meeting.reports.map((r) => r.status).sort()).toEqual(['OCCURRED', 'PLANNED']);
+    expect(meeting.confidence).toBeGreaterThan(Math.max(...meeting.reports.map((r) => r.confidence)));
+
+    // Withdrawing the later article leaves the earlier report: the meeting is planned again.
+    expect(await deleteArticle(store, held.id)).toBe(true);
+    const [after] = (await allEvents(store)).filter((v) => v.type === 'MEETING');
+    expect(after).toMatchObject({ status: 'PLANNED', articleCount: 1 });
+    expect(await deleteArticle(store, held.id)).toBe(false);
+  });
+
+  test('evidence offsets slice the stored article text', async () => {
+    const d = doc(HELD);
+    await writeArticle(store, d);
+    const [meeting] = await allEvents(store);
+    const report = meeting.reports[0];
+    const text = d.inputText.slice(d.inputSpan.start, d.inputSpan.end);
+    expect(text.slice(report.trigger[0], report.trigger[1])).toBe(report.triggerText);
+    expect(text.slice(report.evidence[0], report.evidence[1]).replace(/\s+/g, ' ').trim()).toBe(report.sentences[0]);
+  });
+
+  test('reindex rebuilds the same graph, and deleting every article leaves nothing behind', async () => {
+    await ingestInputs(store, readInputs([SEEDS_DIR]).inputs);
+    const counts = await graphCounts(store);
+    const report = await reindex(store, pipelineComponents());
+    expect(report).toMatchObject({ articles: 2, rewritten: 2, errors: [] });
+    expect(await graphCounts(store)).toEqual(counts);
+    for (const id of ['d74d24a971a5bf9a', '465dd867ad86617f']) expect(await deleteArticle(store, id)).toBe(true);
+    expect(Object.values(await graphCounts(store)).every((n) => n === 0)).toBe(true);
+  });
+
+  test('deleting one article keeps what another article still supports', async () => {
+    await ingestInputs(store, readInputs([SEEDS_DIR]).inputs);
+    await deleteArticle(store, '465dd867ad86617f');
+    const found = await entitiesByKeys(store, ['person:keith-kellogg', 'person:volodymyr-zelensky', 'person:mark-rutte']);
+    expect([...found.keys()]).toEqual(['person:volodymyr-zelensky']);
+    expect(found.get('person:volodymyr-zelensky')!.articleCount).toBe(1);
+  });
+
+  test('merging entities moves their facts and redirects later articles', async () => {
+    await writeArticle(store, doc(HELD));
+    await writeArticle(store, doc({ name: 'x', text: 'Marco Rubio met Maria Zakharova in Paris on March 7, 2025.', meta: { title: 'Paris', publishedAt: '2025-03-07' }, single: true }));
+    const keep = 'person:sergey-lavrov';
+    const merge = 'person:maria-zakharova';
+    expect([...(await entitiesByKeys(store, [keep, merge])).keys()].sort()).toEqual([merge, keep]);
+    await mergeEntities(store, keep, merge);
+    const after = await entitiesByKeys(store, [keep, merge]);
+    expect(after.has(merge)).toBe(false);
+    expect(after.get(keep)).toMatchObject({ articleCount: 2, eventCount: 2 });
+    expect(after.get(keep)!.aliases).toContain('Maria Zakharova');
+    const met = (await encounters(store, ['person:marco-rubio'], { types: ['MEETING'], statuses: null, from: null, to: null, first: 10 })).get('person:marco-rubio')!;
+    expect(met.map((m) => m.counterpart)).toEqual([keep, keep]);
+    const paris = (await allEvents(store)).find((v) => v.placeKey === 'place:paris-fr')!;
+    expect(paris.participants.map((p) => p.key)).toEqual(['person:marco-rubio', keep]);
+    // A later article naming the merged-away entity lands on the kept one.
+    await writeArticle(store, doc({ name: 'z', text: 'Maria Zakharova spoke in Rome on March 9, 2025.', meta: { title: 'Later', publishedAt: '2025-03-09' }, single: true }));
+    expect((await entitiesByKeys(store, [merge])).size).toBe(0);
+    expect((await searchEntities(store, 'Zakharova', ['PERSON'], 1))[0].key).toBe(keep);
+    await expect(mergeEntities(store, keep, keep)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(mergeEntities(store, keep, 'person:nobody-here')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  test('concurrent writes of the same article store it once', async () => {
+    const d = doc(HELD);
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => writeArticle(store, d)));
+    expect(outcomes.filter((o) => o.created)).toHaveLength(1);
+    const counts = await graphCounts(store);
+    expect(counts.articles).toBe(1);
+    expect(counts.events).toBe(1);
+  });
+});
