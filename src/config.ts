@@ -87,7 +87,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     apiKey: env.KG_API_KEY || undefined,
     readKey: env.KG_READ_KEY || undefined,
     limits: {
-      maxDepth: intFrom(env, 'KG_MAX_DEPTH', 8, 1),
+      maxDepth: intFrom(env, 'KG_MAX_DEPTH', 10, 1),
       maxAliases: intFrom(env, 'KG_MAX_ALIASES', 15, 1),
       maxTokens: intFrom(env, 'KG_MAX_TOKENS', 1000, 10),
       maxCost: intFrom(env, 'KG_MAX_COST', 5000, 1),

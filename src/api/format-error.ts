@@ -12,6 +12,7 @@ export interface ErrorLogger {
 }
 
 const PASS_THROUGH = new Set<string>(Object.keys(ERROR_CODES));
+const ARMOR_LIMIT = /^(?:Syntax Error: )?(?:Query depth|Aliases|Token|Directives) limit of \d+ exceeded/;
 
 /** Builds Apollo's formatError: known codes pass, everything else is masked and logged. */
 export function createFormatError(logger: ErrorLogger) {
@@ -28,10 +29,15 @@ export function createFormatError(logger: ErrorLogger) {
     // Request-level errors (parse, validation, variable coercion) have no path and are safe to show;
     // so are GraphQLErrors raised on purpose during execution (scalar parsing).
     if (!formatted.path || (original instanceof GraphQLError && !original.originalError)) {
-      const code = String(formatted.extensions?.code ?? 'BAD_USER_INPUT');
+      // graphql-armor reports its limits as parse or validation errors; they are one documented code here.
+      const code = ARMOR_LIMIT.test(formatted.message)
+        ? 'QUERY_TOO_COMPLEX'
+        : formatted.message.startsWith('Syntax Error:')
+          ? 'GRAPHQL_PARSE_FAILED'
+          : String(formatted.extensions?.code ?? 'BAD_USER_INPUT');
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: PASS_THROUGH.has(code) ? code : 'BAD_USER_INPUT' } };
     }
-    if (original instanceof Error && original.name === 'AbortError') {
+    if ((original as { name?: unknown } | null)?.name === 'AbortError') {
       return { message: 'The request took too long and was cancelled.', path: formatted.path, extensions: { code: 'TIMEOUT' satisfies ErrorCode } };
     }
     logger.error(`internal error${formatted.path ? ` at ${formatted.path.join('.')}` : ''}`, original);

@@ -14,6 +14,9 @@ import type { Logger } from '../logger';
 import type { ApiContext } from './context';
 import { createFormatError } from './format-error';
 import { createLoaders } from './loaders';
+import { useAuth } from './plugins/use-auth';
+import { useQueryCost } from './plugins/use-query-cost';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 
@@ -65,6 +68,16 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 /** Builds and starts the Apollo server and returns a node:http handler for it. */
 export async function createApi({ store, config, logger }: ApiOptions): Promise<Api> {
+  const limits = config.limits;
+  // Depth, alias and token limits act while parsing and validating: before any resolver runs.
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, exposeLimits: true },
+    maxAliases: { n: limits.maxAliases, exposeLimits: true },
+    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    maxDirectives: { n: 20, exposeLimits: true },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
   const apollo = new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
     resolvers: resolvers as never,
@@ -73,7 +86,13 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     introspection: !config.production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    plugins: [config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      useAuth({ apiKey: config.apiKey, readKey: config.readKey }),
+      useQueryCost({ maxCost: limits.maxCost, defaultPageSize: 20, defaultListSize: 5, maxPageSize: limits.maxPageSize }),
+      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
     logger: { debug: logger.debug, info: logger.info, warn: logger.warn, error: logger.error },
   });
   await apollo.start();

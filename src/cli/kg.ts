@@ -37,7 +37,9 @@ async function ingestPaths(paths: string[], config: Config, logger: Logger, stor
   const s = store ?? (await openStore(config));
   try {
     const read = readInputs(paths);
-    const report = await ingestInputs(s, read.inputs);
+    const report = await ingestInputs(s, read.inputs, undefined, {
+      onArticle: (a) => logger.debug(`stored ${a.id} ${a.alreadyKnown ? '(already known)' : a.created ? '(new)' : '(rewritten)'} from ${a.input}`),
+    });
     const errors = [...read.errors, ...report.errors];
     for (const e of errors) logger.warn(`skipped ${e.input}: ${e.message} [${e.code}]`);
     const created = report.articles.filter((a) => a.created).length;

@@ -19,7 +19,7 @@ export async function ingestInputs(
   store: GraphStore,
   inputs: Iterable<Input>,
   components: Component[] = pipelineComponents(),
-  options: WriteOptions = {},
+  options: WriteOptions & { onArticle?: (article: IngestReport['articles'][number]) => void } = {},
 ): Promise<IngestReport> {
   const report: IngestReport = { articles: [], errors: [] };
   for (const input of inputs) {
@@ -28,7 +28,9 @@ export async function ingestInputs(
     for (const doc of docs) {
       try {
         const outcome = await writeArticle(store, doc, options);
-        report.articles.push({ ...outcome, input: doc.inputName, title: doc.title });
+        const article = { ...outcome, input: doc.inputName, title: doc.title };
+        report.articles.push(article);
+        options.onArticle?.(article);
       } catch (error) {
         report.errors.push({ input: input.name, code: 'STORE_WRITE_FAILED', message: (error as Error).message });
       }

@@ -77,4 +77,12 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     expect(after.statements - before.statements).toBe(1);
     expect(after.transactions - before.transactions).toBe(1);
   });
+
+  test('a cancelled request stops before running further statements', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const before = store.stats().statements;
+    await expect(store.query(COUNT_ARTICLES, {}, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(store.stats().statements).toBe(before);
+  });
 });

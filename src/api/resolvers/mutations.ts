@@ -14,6 +14,8 @@ import type { IngestResultModel } from '../model';
 import { fromGlobalId, toGlobalId } from '../ids';
 import { keyOf } from '../names';
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 /** The most articles one ingestArticles call may carry. */
 export const MAX_BATCH = 100;
 
@@ -23,6 +25,9 @@ async function ingestOne(ctx: ApiContext, input: ArticleInput): Promise<IngestRe
     throw new KgError('PAYLOAD_TOO_LARGE', `The article is ${bytes} bytes; the limit is ${ctx.config.limits.maxArticleBytes}.`);
   }
   if (!input.text.trim()) throw new KgError('BAD_USER_INPUT', 'The article text is empty.');
+  if (input.publishedAt != null && !(ISO_DATE.test(input.publishedAt) && !Number.isNaN(Date.parse(input.publishedAt)))) {
+    throw new KgError('BAD_USER_INPUT', `publishedAt must be an ISO 8601 date such as 2025-07-14 (or 2025-07-14T09:30:00Z); got "${input.publishedAt.slice(0, 40)}".`);
+  }
   const meta = {
     title: input.title ?? undefined,
     url: input.url ?? undefined,

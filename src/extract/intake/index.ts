@@ -41,8 +41,21 @@ export function detectFormat(text: string): InputFormat {
   return looksLikeHtml(text) ? 'html' : 'text';
 }
 
+// Control characters other than tab, newlines and form feed, and U+FFFD (what invalid UTF-8 decodes to).
+const NOT_TEXT = /[\u0000-\u0008\u000E-\u001F\uFFFD]/g;
+
+/** Whether a text is binary or badly decoded: any NUL, or more than 1% control or replacement characters. */
+export function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const bad = text.match(NOT_TEXT)?.length ?? 0;
+  return bad > 0 && bad / text.length > 0.01;
+}
+
 /** Splits one input into article Docs; throws KgError(BAD_INPUT_FILE) when no article text is found. */
 export function intake(input: Input): Doc[] {
+  if (looksBinary(input.text)) {
+    throw new KgError('BAD_INPUT_FILE', `${input.name}: the input is not text (it holds control characters or invalid UTF-8).`, { input: input.name });
+  }
   const format = detectFormat(input.text);
   let articles: ArticleParts[];
   let pageMeta: { title?: string; publishedAt?: string; author?: string; url?: string; siteName?: string } = {};

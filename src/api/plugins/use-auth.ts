@@ -1,0 +1,62 @@
+/**
+ * API keys: with KG_API_KEY set, every mutation needs `Authorization: Bearer <key>`; with
+ * KG_READ_KEY set, reads need the read key or the write key. Keys are compared in
+ * constant time (over their SHA-256 digests, so lengths leak nothing either).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+
+/** Options of useAuth. */
+export interface AuthOptions {
+  /** Key that allows writes (and reads). */
+  apiKey?: string;
+  /** Key that allows reads only. */
+  readKey?: string;
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/** Whether `given` equals `expected`, in constant time. */
+export function sameKey(given: string | undefined, expected: string | undefined): boolean {
+  if (!given || !expected) return false;
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The bearer token of an Authorization header, if any. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+function denied(message: string, code: 'UNAUTHENTICATED' | 'FORBIDDEN'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: code === 'UNAUTHENTICATED' ? 401 : 403 } } });
+}
+
+/** An Apollo plugin enforcing the API keys once the operation type is known, before any resolver runs. */
+export function useAuth(options: AuthOptions): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, operation }) {
+          if (!operation) return;
+          const token = bearerToken(request.http?.headers.get('authorization') ?? undefined);
+          const writer = sameKey(token, options.apiKey);
+          if (operation.operation === 'mutation') {
+            if (options.apiKey && !writer) {
+              throw token && sameKey(token, options.readKey)
+                ? denied('The read key cannot run mutations; use the API key.', 'FORBIDDEN')
+                : denied('Mutations need Authorization: Bearer <KG_API_KEY>.', 'UNAUTHENTICATED');
+            }
+            return;
+          }
+          if (options.readKey && !writer && !sameKey(token, options.readKey)) {
+            throw denied('Reads need Authorization: Bearer <KG_READ_KEY>.', 'UNAUTHENTICATED');
+          }
+        },
+      };
+    },
+  };
+}
