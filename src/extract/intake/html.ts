@@ -105,9 +105,9 @@ export function parseHtml(html: string): HtmlPage {
   parser.write(html);
   parser.end();
   flush();
-  if (docTitle.trim()) meta.title ??= docTitle.replace(/\s+/g, ' ').trim();
-
   const h1 = blocks.find((b) => b.tag === 'h1');
+  // <title> usually carries the site's name too ("Site | Headline"): the page's h1 is the headline.
+  if (docTitle.trim() && !h1) meta.title ??= docTitle.replace(/\s+/g, ' ').trim();
   const title = h1?.line ?? null;
   const captions = blocks.filter((b) => b.tag === 'figcaption' || b.tag === 'caption').map((b) => b.line);
   const body = blocks.filter((b) => b !== h1 && b.tag !== 'figcaption' && b.tag !== 'caption' && b.tag !== 'title').map((b) => b.line);

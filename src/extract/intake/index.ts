@@ -44,11 +44,11 @@ export function detectFormat(text: string): InputFormat {
 // Control characters other than tab, newlines and form feed, and U+FFFD (what invalid UTF-8 decodes to).
 const NOT_TEXT = /[\u0000-\u0008\u000E-\u001F\uFFFD]/g;
 
-/** Whether a text is binary or badly decoded: any NUL, or more than 1% control or replacement characters. */
+/** Whether a text is binary or badly decoded: any NUL, or at least 3 control or replacement characters making up over 2%. */
 export function looksBinary(text: string): boolean {
   if (text.includes('\u0000')) return true;
   const bad = text.match(NOT_TEXT)?.length ?? 0;
-  return bad > 0 && bad / text.length > 0.01;
+  return bad >= 3 && bad / text.length > 0.02;
 }
 
 /** Splits one input into article Docs; throws KgError(BAD_INPUT_FILE) when no article text is found. */

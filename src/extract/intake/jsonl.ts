@@ -7,13 +7,16 @@ import type { Input, InputError } from '../types';
 export function looksLikeJsonl(text: string): boolean {
   const lines = text.slice(0, 200000).split('\n').filter((l) => l.trim()).slice(0, 5);
   if (!lines.length || !lines[0].trimStart().startsWith('{')) return false;
-  return lines.every((l, i) => {
+  const parses = (l: string) => {
     try {
-      return typeof JSON.parse(l) === 'object';
+      const value = JSON.parse(l);
+      return typeof value === 'object' && value !== null;
     } catch {
-      return i === lines.length - 1 && text.length > 200000;
+      return false;
     }
-  });
+  };
+  // The first record must parse; a bad line further on is reported as that line's error.
+  return parses(lines[0]) && lines.filter(parses).length * 2 > lines.length;
 }
 
 /** Splits a JSONL input into one Input per record; bad records become errors naming their line. */

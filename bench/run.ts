@@ -1,0 +1,348 @@
+/**
+ * The benchmark suite: extraction against compromise, ingestion into the embedded engine,
+ * queries under load against the `{ __typename }` floor of the same server, growth with the
+ * corpus, and a soak of reads during a bulk ingest. Every figure that matters is a ratio
+ * measured in this run; every loop is bounded; traffic stays on loopback.
+ *
+ *   npm run bench -- [--corpus FILE.jsonl] [--duration SECONDS] [--soak SECONDS] [--quick]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { entityComponent } from '../src/extract/entities';
+import { extract } from '../src/extract/pipeline';
+import type { Doc, Input } from '../src/extract/types';
+import { openStore } from '../src/graph/open';
+import { writeArticle } from '../src/graph/write';
+import { graphCounts } from '../src/graph/queries';
+import { nerModel, pipelineComponents } from '../src/models';
+
+const ROOT = path.join(__dirname, '..');
+const DEFAULT_CORPUS = path.join(ROOT, '..', 'shared', 'eval-data', 'news', 'bbc_news.jsonl');
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string' },
+    duration: { type: 'string', default: '5' },
+    soak: { type: 'string', default: '60' },
+    quick: { type: 'boolean', default: false },
+  },
+});
+const DURATION = Math.max(1, Math.min(60, Number(values.duration)));
+const SOAK = Math.max(5, Math.min(600, Number(values.soak)));
+const CONCURRENCIES = values.quick ? [16] : [1, 16, 64];
+
+interface Article {
+  title: string;
+  text: string;
+}
+
+function loadCorpus(): { name: string; articles: Article[] } {
+  const file = values.corpus ?? DEFAULT_CORPUS;
+  if (fs.existsSync(file)) {
+    const articles = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Article);
+    return { name: path.relative(ROOT, file), articles };
+  }
+  const seeds = path.join(ROOT, 'seeds');
+  const texts = fs.readdirSync(seeds).map((f) => fs.readFileSync(path.join(seeds, f), 'utf8'));
+  // The seeds repeated, each copy made distinct so it is stored as a new article.
+  const articles = Array.from({ length: 200 }, (_, i) => ({ title: `Seed copy ${i}`, text: `${texts[i % texts.length]}\n\nCopy ${i}.` }));
+  return { name: 'seeds (repeated; the BBC corpus was not found)', articles };
+}
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const inputOf = (a: Article, i: number): Input => ({ name: `bench:${i}`, text: a.text, meta: { title: a.title }, single: true });
+
+async function benchExtraction(articles: Article[]) {
+  const sample = articles.slice(0, 600);
+  const totalWords = sample.reduce((n, a) => n + words(a.text), 0);
+  const full = pipelineComponents();
+  const entitiesOnly = [entityComponent(nerModel())];
+  // Warm up: load the model and gazetteer, JIT the hot paths.
+  for (const a of sample.slice(0, 20)) extract(inputOf(a, 0), full);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nlp = require('compromise') as (text: string) => { people(): { out(f: string): string[] }; places(): { out(f: string): string[] }; organizations(): { out(f: string): string[] } };
+  for (const a of sample.slice(0, 20)) nlp(a.text).people();
+  const time = (run: (a: Article, i: number) => void) => {
+    const start = process.hrtime.bigint();
+    sample.forEach(run);
+    return totalWords / (ms(start) / 1000);
+  };
+  const intakeOnly = time((a, i) => extract(inputOf(a, i), []));
+  const entity = time((a, i) => extract(inputOf(a, i), entitiesOnly));
+  const pipeline = time((a, i) => extract(inputOf(a, i), full));
+  const compromise = time((a) => {
+    const doc = nlp(a.text);
+    doc.people().out('array');
+    doc.places().out('array');
+    doc.organizations().out('array');
+  });
+  return {
+    articles: sample.length,
+    words: totalWords,
+    wordsPerSecond: Math.round(pipeline),
+    entityWordsPerSecond: Math.round(entity),
+    intakeWordsPerSecond: Math.round(intakeOnly),
+    compromiseWordsPerSecond: Math.round(compromise),
+    pipelineVsCompromise: round(pipeline / compromise),
+    entityVsCompromise: round(entity / compromise),
+    // Share the event stage adds on top of the entity stage (1/pipeline - 1/entity, relative to 1/entity).
+    eventStageOverhead: round(entity / pipeline - 1),
+  };
+}
+
+function round(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+async function benchIngestion(articles: Article[], dataDir: string) {
+  const store = await openStore({ store: 'embedded', dataDir });
+  const components = pipelineComponents();
+  let extractMs = 0;
+  let storeMs = 0;
+  let totalWords = 0;
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const start = process.hrtime.bigint();
+  try {
+    for (let i = 0; i < articles.length; i++) {
+      const t0 = process.hrtime.bigint();
+      const { docs } = extract(inputOf(articles[i], i), components);
+      extractMs += ms(t0);
+      const t1 = process.hrtime.bigint();
+      for (const doc of docs as Doc[]) await writeArticle(store, doc);
+      storeMs += ms(t1);
+      totalWords += words(articles[i].text);
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = ms(start) / 1000;
+  const counts = await graphCounts(store);
+  await store.close();
+  return {
+    articles: articles.length,
+    seconds: round(seconds),
+    articlesPerSecond: round(articles.length / seconds, 1),
+    wordsPerSecond: Math.round(totalWords / seconds),
+    extractionShare: round(extractMs / (extractMs + storeMs)),
+    storageShare: round(storeMs / (extractMs + storeMs)),
+    peakRssMb: Math.round(peakRss / 2 ** 20),
+    graph: counts,
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'src', 'cli', 'kg.ts'), 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, KG_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', KG_LOG_LEVEL: 'warn', NODE_ENV: 'production', KG_MAX_PAGE_SIZE: '100' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('the server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function gql(url: string, query: string, variables?: Record<string, unknown>) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as { data?: any; errors?: unknown[] };
+}
+
+async function load(url: string, query: string, connections: number, duration: number) {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections,
+    duration,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    rps: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+/** The queries under load, with names taken from the ingested graph so they hit real data. */
+async function queryMix(url: string) {
+  const top = await gql(url, '{ meetings(first: 100) { edges { node { participants { entity { name type } } place { name } } } } }');
+  const people = new Map<string, number>();
+  for (const e of top.data?.meetings.edges ?? []) for (const p of e.node.participants) if (p.entity.type === 'PERSON') people.set(p.entity.name, (people.get(p.entity.name) ?? 0) + 1);
+  const ranked = [...people.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n);
+  const a = ranked[0] ?? 'Zelensky';
+  const b = ranked[1] ?? 'Putin';
+  const place = (top.data?.meetings.edges ?? []).map((e: any) => e.node.place?.name).find(Boolean) ?? 'London';
+  const q = JSON.stringify;
+  return [
+    { name: 'floor {__typename}', query: '{ __typename }' },
+    { name: 'encounters', query: `{ encounters(name: ${q(a)}, first: 20) { counterpart { name } event { type date } } }` },
+    { name: 'meetings (filter)', query: `{ meetings(first: 20, filter: {place: ${q(place)}}) { totalCount edges { node { type date } } } }` },
+    { name: 'search', query: `{ search(text: ${q(a.split(' ').pop()!)}, first: 10) { name } }` },
+    { name: 'path', query: `{ path(from: ${q(a)}, to: ${q(b)}) { length } }` },
+    { name: 'nested (3 levels)', query: `{ meetings(first: 10) { edges { node { participants { entity { name aliases } } place { name } evidence { article { title } } } } } }` },
+  ];
+}
+
+async function benchQueries(url: string, concurrencies: number[]) {
+  const mix = await queryMix(url);
+  const rows: { name: string; concurrency: number; rps: number; p50Ms: number; p99Ms: number; errors: number; p99VsFloor?: number }[] = [];
+  for (const concurrency of concurrencies) {
+    for (const { name, query } of mix) {
+      const check = await gql(url, query);
+      if (check.errors) console.error(`bench: ${name} returned errors: ${JSON.stringify(check.errors).slice(0, 200)}`);
+      rows.push({ name, concurrency, ...(await load(url, query, concurrency, DURATION)) });
+    }
+  }
+  for (const row of rows) {
+    const floor = rows.find((r) => r.name.startsWith('floor') && r.concurrency === row.concurrency)!;
+    row.p99VsFloor = round(row.p99Ms / Math.max(1, floor.p99Ms));
+  }
+  return rows;
+}
+
+function rssOf(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+/** Reads at concurrency 8 while the rest of the corpus is ingested through the API; server RSS sampled every 5 s. */
+async function soak(url: string, pid: number, articles: Article[], seconds: number) {
+  const deadline = Date.now() + seconds * 1000;
+  const rss: number[] = [];
+  const sampler = setInterval(() => rss.push(rssOf(pid)), 5000);
+  const reads = load(url, (await queryMix(url))[1].query, 8, seconds);
+  let ingested = 0;
+  let ingestErrors = 0;
+  for (let i = 0; i < articles.length && Date.now() < deadline; i += 10) {
+    const batch = articles.slice(i, i + 10).map((a) => ({ title: a.title, text: a.text }));
+    const result = await gql(url, 'mutation($inputs: [ArticleInput!]!) { ingestArticles(inputs: $inputs) { error { code } } }', { inputs: batch });
+    if (result.errors) ingestErrors++;
+    else ingested += result.data.ingestArticles.filter((r: any) => !r.error).length;
+  }
+  const read = await reads;
+  clearInterval(sampler);
+  const half = Math.floor(rss.length / 2);
+  return {
+    seconds,
+    reads: read,
+    ingested,
+    ingestErrors,
+    rssMb: rss,
+    // Growth of the second half over the first: near 1 when memory stops growing.
+    rssSecondHalfVsFirst: rss.length >= 4 ? round(Math.max(...rss.slice(half)) / Math.max(...rss.slice(0, half))) : null,
+  };
+}
+
+async function main() {
+  const corpus = loadCorpus();
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  console.log(`corpus: ${corpus.name}, ${corpus.articles.length} articles; machine: ${machine}`);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bench-'));
+  try {
+    const extraction = await benchExtraction(corpus.articles);
+    console.table([extraction]);
+
+    const growth = [];
+    let full: Awaited<ReturnType<typeof benchIngestion>> | undefined;
+    let queries: Awaited<ReturnType<typeof benchQueries>> = [];
+    for (const share of [0.25, 0.5, 1]) {
+      const subset = corpus.articles.slice(0, Math.max(1, Math.round(corpus.articles.length * share)));
+      const dir = path.join(scratch, `store-${share}`);
+      const ingestion = await benchIngestion(subset, dir);
+      console.log(`ingested ${share * 100}%:`, JSON.stringify(ingestion));
+      const server = await startServer(dir);
+      try {
+        const rows = await benchQueries(server.url, share === 1 ? CONCURRENCIES : [16]);
+        console.table(rows);
+        growth.push({ share, articles: subset.length, seconds: ingestion.seconds, articlesPerSecond: ingestion.articlesPerSecond, queries: rows.filter((r) => r.concurrency === 16).map((r) => ({ name: r.name, rps: r.rps, p99Ms: r.p99Ms })) });
+        if (share === 1) {
+          full = ingestion;
+          queries = rows;
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+
+    // Soak: a server on a quarter of the corpus takes the rest through the API while serving reads.
+    const soakDir = path.join(scratch, 'soak');
+    const quarter = Math.round(corpus.articles.length / 4);
+    await benchIngestion(corpus.articles.slice(0, quarter), soakDir);
+    const server = await startServer(soakDir);
+    let soakResult;
+    try {
+      soakResult = await soak(server.url, server.child.pid!, corpus.articles.slice(quarter), SOAK);
+      console.log('soak:', JSON.stringify(soakResult));
+    } finally {
+      await server.stop();
+    }
+
+    const report = {
+      at: new Date().toISOString(),
+      machine,
+      corpus: { name: corpus.name, articles: corpus.articles.length },
+      durationSeconds: DURATION,
+      extraction,
+      ingestion: full,
+      queries: queries.filter((r) => !r.name.startsWith('floor')),
+      floor: queries.filter((r) => r.name.startsWith('floor')).map(({ concurrency, rps, p50Ms, p99Ms }) => ({ concurrency, rps, p50Ms, p99Ms })),
+      growth,
+      soak: soakResult,
+    };
+    fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+    console.log('wrote bench/results/latest.json');
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
