@@ -250,6 +250,23 @@ function rssOf(pid: number): number {
   }
 }
 
+/** Peak RSS of a separate `kg ingest` of the articles (the bench process also holds compromise and the results). */
+async function ingestRssInChild(articles: Article[], dir: string): Promise<number> {
+  const file = path.join(dir, 'corpus.jsonl');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(file, articles.map((a) => JSON.stringify({ title: a.title, text: a.text })).join('\n') + '\n');
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli', 'kg.js'), 'ingest', file], {
+    cwd: ROOT,
+    env: { ...process.env, KG_DATA_DIR: path.join(dir, 'store'), KG_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(child.pid!))), 100);
+  await new Promise((resolve) => child.once('exit', resolve));
+  clearInterval(sampler);
+  return peak;
+}
+
 /** Reads at concurrency 8 while the rest of the corpus is ingested through the API; server RSS sampled every 5 s. */
 async function soak(url: string, pid: number, articles: Article[], seconds: number) {
   const deadline = Date.now() + seconds * 1000;
@@ -301,7 +318,7 @@ async function main() {
         console.table(rows);
         growth.push({ share, articles: subset.length, seconds: ingestion.seconds, articlesPerSecond: ingestion.articlesPerSecond, queries: rows.filter((r) => r.concurrency === 16).map((r) => ({ name: r.name, rps: r.rps, p99Ms: r.p99Ms })) });
         if (share === 1) {
-          full = ingestion;
+          full = { ...ingestion, peakRssMbSeparateProcess: await ingestRssInChild(subset, path.join(scratch, 'rss')) } as typeof ingestion;
           queries = rows;
         }
       } finally {

@@ -161,8 +161,8 @@ export const EVENT_REPORTS = statement(
 UNWIND $ids AS id
 MATCH (v:Event {id: id})
 RETURN id,
-  [(a:Article)-[r:REPORTS]->(v) | r {.type, .status, .date, .datePrecision, .time, .placeKey, .placeKeys, .confidence, .publishedAt, article: a.id}] AS reports,
-  [(n:Entity)-[:PARTICIPATED_IN]->(v) | n.key] AS participantKeys
+  [(v)<-[r:REPORTS]-(a:Article) | r {.type, .status, .date, .datePrecision, .time, .placeKey, .placeKeys, .confidence, .publishedAt, article: a.id}] AS reports,
+  [(v)<-[:PARTICIPATED_IN]-(n:Entity) | n.key] AS participantKeys
 `,
   ['ids'],
 );
@@ -231,7 +231,7 @@ export const WITHDRAW_PARTICIPATION = statement(
   'withdraw_participation',
   `
 UNWIND $events AS eventId
-MATCH (:Entity)-[r:PARTICIPATED_IN]->(v:Event {id: eventId})
+MATCH (v:Event {id: eventId})<-[r:PARTICIPATED_IN]-(:Entity)
 WHERE $id IN r.articles
 SET r.articles = [x IN r.articles WHERE x <> $id]
 WITH r
@@ -264,7 +264,7 @@ export const DELETE_ORPHAN_EVENTS = statement(
   `
 UNWIND $ids AS id
 MATCH (v:Event {id: id})
-WHERE NOT EXISTS { (:Article)-[:REPORTS]->(v) }
+WHERE NOT EXISTS { (v)<-[:REPORTS]-(:Article) }
 DETACH DELETE v
 RETURN count(*) AS count
 `,
@@ -277,10 +277,10 @@ export const DELETE_ORPHAN_ENTITIES = statement(
   `
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})
-WHERE NOT EXISTS { (:Article)-[:MENTIONS]->(n) }
+WHERE NOT EXISTS { (n)<-[:MENTIONS]-(:Article) }
   AND NOT EXISTS { (n)-[:PARTICIPATED_IN]->() }
-  AND NOT EXISTS { (:Entity)-[:WITHIN]->(n) }
-  AND NOT EXISTS { (:Event)-[:AT]->(n) }
+  AND NOT EXISTS { (n)<-[:WITHIN]-(:Entity) }
+  AND NOT EXISTS { (n)<-[:AT]-(:Event) }
 DETACH DELETE n
 RETURN count(*) AS count
 `,
@@ -343,7 +343,7 @@ export const MERGE_ENTITY_STEPS: Statement[] = [
     'merge_entity_mentions',
     `
 MATCH (k:Entity {key: $keepKey})
-MATCH (a:Article)-[r:MENTIONS]->(m:Entity {key: $mergeKey})
+MATCH (m:Entity {key: $mergeKey})<-[r:MENTIONS]-(a:Article)
 MERGE (a)-[x:MENTIONS]->(k)
 ON CREATE SET x.count = r.count, x.offsets = r.offsets, x.extractorVersion = r.extractorVersion
 ON MATCH SET x.count = x.count + r.count, x.offsets = x.offsets + r.offsets
@@ -383,7 +383,7 @@ RETURN count(*) AS count
     'merge_entity_roles_given',
     `
 MATCH (k:Entity {key: $keepKey})
-MATCH (p:Entity)-[r:HAS_ROLE]->(m:Entity {key: $mergeKey})
+MATCH (m:Entity {key: $mergeKey})<-[r:HAS_ROLE]-(p:Entity)
 MERGE (p)-[x:HAS_ROLE {title: r.title}]->(k)
 ON CREATE SET x.articles = r.articles
 ON MATCH SET x.articles = x.articles + [y IN r.articles WHERE NOT y IN x.articles]
@@ -396,7 +396,7 @@ RETURN count(*) AS count
     'merge_entity_tokens',
     `
 MATCH (k:Entity {key: $keepKey})
-MATCH (t:NameToken)-[r:NAMES]->(m:Entity {key: $mergeKey})
+MATCH (m:Entity {key: $mergeKey})<-[r:NAMES]-(t:NameToken)
 MERGE (t)-[:NAMES]->(k)
 DELETE r
 RETURN count(*) AS count
@@ -409,7 +409,7 @@ RETURN count(*) AS count
 MATCH (k:Entity {key: $keepKey})
 MATCH (m:Entity {key: $mergeKey})
 OPTIONAL MATCH (m)-[:WITHIN]->(parent:Entity)
-OPTIONAL MATCH (child:Entity)-[:WITHIN]->(m)
+OPTIONAL MATCH (m)<-[:WITHIN]-(child:Entity)
 FOREACH (p IN CASE WHEN parent IS NULL OR parent = k THEN [] ELSE [parent] END | MERGE (k)-[:WITHIN]->(p))
 FOREACH (c IN CASE WHEN child IS NULL OR child = k THEN [] ELSE [child] END | MERGE (c)-[:WITHIN]->(k))
 RETURN count(*) AS count
@@ -420,12 +420,12 @@ RETURN count(*) AS count
     'merge_entity_event_places',
     `
 MATCH (k:Entity {key: $keepKey})
-MATCH (v:Event)-[:AT]->(:Entity)-[:WITHIN*0..6]->(:Entity {key: $mergeKey})
+MATCH (:Entity {key: $mergeKey})<-[:WITHIN*0..6]-(:Entity)<-[:AT]-(v:Event)
 WITH DISTINCT k, v
 SET v.placeKeys = [y IN v.placeKeys WHERE y <> $mergeKey AND y <> $keepKey] + [$keepKey],
     v.placeKey = CASE WHEN v.placeKey = $mergeKey THEN $keepKey ELSE v.placeKey END
 WITH k, v
-MATCH (:Article)-[r:REPORTS]->(v)
+MATCH (v)<-[r:REPORTS]-(:Article)
 SET r.placeKeys = [y IN coalesce(r.placeKeys, []) WHERE y <> $mergeKey AND y <> $keepKey] + CASE WHEN $mergeKey IN coalesce(r.placeKeys, []) THEN [$keepKey] ELSE [] END,
     r.placeKey = CASE WHEN r.placeKey = $mergeKey THEN $keepKey ELSE r.placeKey END
 RETURN count(*) AS count
@@ -446,7 +446,7 @@ RETURN count(*) AS count
     'merge_entity_at',
     `
 MATCH (k:Entity {key: $keepKey})
-MATCH (v:Event)-[r:AT]->(m:Entity {key: $mergeKey})
+MATCH (m:Entity {key: $mergeKey})<-[r:AT]-(v:Event)
 MERGE (v)-[:AT]->(k)
 DELETE r
 RETURN count(*) AS count
@@ -490,7 +490,7 @@ export const ENTITY_EVENT_IDS = statement(
   'entity_event_ids',
   `
 MATCH (m:Entity {key: $key})
-RETURN [(m)-[:PARTICIPATED_IN]->(v:Event) | v.id] + [(v:Event)-[:AT]->(m) | v.id] AS ids
+RETURN [(m)-[:PARTICIPATED_IN]->(v:Event) | v.id] + [(m)<-[:AT]-(v:Event) | v.id] AS ids
 `,
   ['key'],
 );

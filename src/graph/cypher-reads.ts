@@ -14,7 +14,7 @@ UNWIND $tokens AS token
 MATCH (:NameToken {token: token})-[:NAMES]->(n:Entity)
 WHERE $types IS NULL OR n.type IN $types
 WITH n, count(DISTINCT token) AS hits
-RETURN n.key AS key, n.name AS name, n.aliases AS aliases, hits, COUNT { (:Article)-[:MENTIONS]->(n) } AS articles
+RETURN n.key AS key, n.name AS name, n.aliases AS aliases, hits, COUNT { (n)<-[:MENTIONS]-(:Article) } AS articles
 ORDER BY hits DESC, articles DESC, key
 LIMIT $limit
 `,
@@ -28,7 +28,7 @@ export const SEARCH_PREFIX = statement(
 MATCH (t:NameToken)-[:NAMES]->(n:Entity)
 WHERE t.token STARTS WITH $prefix AND ($types IS NULL OR n.type IN $types)
 WITH DISTINCT n
-RETURN n.key AS key, n.name AS name, n.aliases AS aliases, 1 AS hits, COUNT { (:Article)-[:MENTIONS]->(n) } AS articles
+RETURN n.key AS key, n.name AS name, n.aliases AS aliases, 1 AS hits, COUNT { (n)<-[:MENTIONS]-(:Article) } AS articles
 ORDER BY articles DESC, key
 LIMIT $limit
 `,
@@ -44,7 +44,7 @@ MATCH (n:Entity {key: key})
 RETURN n {.key, .type, .name, .aliases, .titles, .kind, .countryCode, .lat, .lon} AS entity,
   [(n)-[r:HAS_ROLE]->(o:Entity) | {title: r.title, ofKey: o.key, ofName: o.name}] AS roles,
   [(n)-[:WITHIN]->(p:Entity) | p.key] AS within,
-  COUNT { (:Article)-[:MENTIONS]->(n) } AS articleCount,
+  COUNT { (n)<-[:MENTIONS]-(:Article) } AS articleCount,
   COUNT { (n)-[:PARTICIPATED_IN]->() } AS eventCount
 `,
   ['keys'],
@@ -57,8 +57,8 @@ export const EVENTS_BY_IDS = statement(
 UNWIND $ids AS id
 MATCH (v:Event {id: id})
 RETURN v {.id, .type, .status, .date, .datePrecision, .time, .confidence, .placeKey, .articleCount} AS event,
-  [(n:Entity)-[r:PARTICIPATED_IN]->(v) | {key: n.key, role: r.role}] AS participants,
-  [(a:Article)-[r:REPORTS]->(v) | r {.status, .trigger, .triggerText, .evidence, .sentences, .confidence, .extractorVersion, article: a.id}] AS reports
+  [(v)<-[r:PARTICIPATED_IN]-(n:Entity) | {key: n.key, role: r.role}] AS participants,
+  [(v)<-[r:REPORTS]-(a:Article) | r {.status, .trigger, .triggerText, .evidence, .sentences, .confidence, .extractorVersion, article: a.id}] AS reports
 `,
   ['ids'],
 );
@@ -191,7 +191,7 @@ export const ENTITY_ARTICLES = statement(
   'entity_articles',
   `
 UNWIND $keys AS key
-MATCH (a:Article)-[m:MENTIONS]->(:Entity {key: key})
+MATCH (:Entity {key: key})<-[m:MENTIONS]-(a:Article)
 WHERE $after IS NULL OR a.id > $after
 RETURN key, a.id AS id, m.count AS mentions
 ORDER BY key, id
@@ -206,7 +206,7 @@ export const COUNT_ENTITY_ARTICLES = statement(
   `
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})
-RETURN key, COUNT { (:Article)-[:MENTIONS]->(n) } AS count
+RETURN key, COUNT { (n)<-[:MENTIONS]-(:Article) } AS count
 `,
   ['keys'],
 );
