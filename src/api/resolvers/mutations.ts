@@ -6,13 +6,13 @@ import { KgError, isKgError } from '../../errors';
 import { extract } from '../../extract/pipeline';
 import { pipelineComponents } from '../../models';
 import { articleFacts } from '../../graph/queries';
-import { deleteArticle, mergeEntities } from '../../graph/write';
-import { writeArticle } from '../../graph/write';
+import { deleteArticle, mergeEntities, writeArticle } from '../../graph/write';
 import type { ApiContext } from '../context';
 import type { ArticleInput, Resolvers } from '../generated/graphql';
 import type { IngestResultModel } from '../model';
 import { fromGlobalId, toGlobalId } from '../ids';
 import { keyOf } from '../names';
+import { present } from './present';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -89,8 +89,8 @@ export const mutationResolvers: Resolvers = {
   },
   IngestResult: {
     article: async (r, _args, ctx) => (r.articleIds[0] ? ctx.loaders.article.load(r.articleIds[0]) : null),
-    articles: async (r, _args, ctx) => (await ctx.loaders.article.loadMany(r.articleIds)).filter((a) => a && !(a instanceof Error)) as never,
-    entities: async (r, _args, ctx) => (await ctx.loaders.entity.loadMany(r.entityKeys)).filter((e) => e && !(e instanceof Error)) as never,
-    events: async (r, _args, ctx) => (await ctx.loaders.event.loadMany(r.eventIds)).filter((e) => e && !(e instanceof Error)) as never,
+    articles: async (r, _args, ctx) => present(await ctx.loaders.article.loadMany(r.articleIds)),
+    entities: async (r, _args, ctx) => present(await ctx.loaders.entity.loadMany(r.entityKeys)),
+    events: async (r, _args, ctx) => present(await ctx.loaders.event.loadMany(r.eventIds)),
   },
 };

@@ -8,6 +8,7 @@ import type { ApiContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
 import type { PathModel, PathStepModel } from '../model';
 import { requireEntityKey } from '../names';
+import { present } from './present';
 
 /** Default and largest number of steps a path query may take. */
 export const PATH_HOPS = { default: 4, max: 6 } as const;
@@ -68,7 +69,7 @@ export const pathResolvers: Resolvers = {
   },
   Path: {
     length: (p) => p.steps.length,
-    entities: async (p, _args, ctx) => (await ctx.loaders.entity.loadMany(p.keys)).filter((e) => e && !(e instanceof Error)) as never,
+    entities: async (p, _args, ctx) => present(await ctx.loaders.entity.loadMany(p.keys)),
   },
   PathStep: {
     from: async (s, _args, ctx) => (await ctx.loaders.entity.load(s.fromKey))!,
