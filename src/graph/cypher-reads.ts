@@ -200,17 +200,6 @@ LIMIT $limit
   ['keys', 'after', 'limit'],
 );
 
-/** How many articles mention each entity. */
-export const COUNT_ENTITY_ARTICLES = statement(
-  'count_entity_articles',
-  `
-UNWIND $keys AS key
-MATCH (n:Entity {key: key})
-RETURN key, COUNT { (n)<-[:MENTIONS]-(:Article) } AS count
-`,
-  ['keys'],
-);
-
 /** The entities an article mentions and the events it reports. */
 export const ARTICLE_FACTS = statement(
   'article_facts',

@@ -7,7 +7,6 @@ import { fold } from '../extract/ner/gazetteer';
 import {
   ARTICLE_FACTS,
   ARTICLES_BY_IDS,
-  COUNT_ENTITY_ARTICLES,
   COUNT_EVENTS,
   COUNT_EVENTS_ANCHORED,
   ENCOUNTERS,
@@ -306,12 +305,6 @@ export async function entityArticles(
     options,
   );
   return groupBy(rows, keys, args.first);
-}
-
-/** How many articles mention each key. */
-export async function countEntityArticles(store: GraphStore, keys: readonly string[], options?: TxOptions): Promise<Map<string, number>> {
-  const rows = await store.query<{ key: string; count: number }>(COUNT_ENTITY_ARTICLES, { keys: [...keys] }, options);
-  return new Map(rows.map((r) => [r.key, r.count]));
 }
 
 /** The mentions and events of each article. */

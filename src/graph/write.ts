@@ -163,8 +163,9 @@ function newEventId(family: string, date: string | null, keys: string[], placeKe
 async function refreshEvents(tx: Tx, ids: string[]): Promise<void> {
   if (!ids.length) return;
   const rows = await tx.run<{ id: string; reports: ReportSummary[]; participantKeys: string[] }>(EVENT_REPORTS, { ids });
-  const summaries = rows.map((r) => ({ id: r.id, props: summariseEvent(r.reports, r.participantKeys) })).filter((r) => r.props);
-  const orphans = rows.filter((r) => !summariseEvent(r.reports, r.participantKeys)).map((r) => r.id);
+  const all = rows.map((r) => ({ id: r.id, props: summariseEvent(r.reports, r.participantKeys) }));
+  const summaries = all.filter((r) => r.props);
+  const orphans = all.filter((r) => !r.props).map((r) => r.id);
   if (orphans.length) await tx.run(DELETE_ORPHAN_EVENTS, { ids: orphans });
   if (!summaries.length) return;
   await tx.run(SET_EVENT_SUMMARIES, { rows: summaries });
