@@ -360,7 +360,6 @@ MATCH (m:Entity {key: $mergeKey})-[r:PARTICIPATED_IN]->(v:Event)
 MERGE (k)-[x:PARTICIPATED_IN]->(v)
 ON CREATE SET x.role = r.role, x.articles = r.articles
 ON MATCH SET x.articles = x.articles + [y IN r.articles WHERE NOT y IN x.articles]
-SET v.participantKeys = [y IN v.participantKeys WHERE y <> $mergeKey AND y <> $keepKey] + [$keepKey]
 DELETE r
 RETURN count(*) AS count
 `,
@@ -428,16 +427,6 @@ WITH k, v
 MATCH (v)<-[r:REPORTS]-(:Article)
 SET r.placeKeys = [y IN coalesce(r.placeKeys, []) WHERE y <> $mergeKey AND y <> $keepKey] + CASE WHEN $mergeKey IN coalesce(r.placeKeys, []) THEN [$keepKey] ELSE [] END,
     r.placeKey = CASE WHEN r.placeKey = $mergeKey THEN $keepKey ELSE r.placeKey END
-RETURN count(*) AS count
-`,
-    ['keepKey', 'mergeKey'],
-  ),
-  statement(
-    'merge_entity_reports',
-    `
-MATCH (:Entity {key: $keepKey})-[:PARTICIPATED_IN]->(v:Event)<-[r:REPORTS]-(:Article)
-WHERE $mergeKey IN r.participantKeys
-SET r.participantKeys = [y IN r.participantKeys WHERE y <> $mergeKey AND y <> $keepKey] + [$keepKey]
 RETURN count(*) AS count
 `,
     ['keepKey', 'mergeKey'],

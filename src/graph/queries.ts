@@ -93,7 +93,7 @@ export async function searchEntities(store: GraphStore, text: string, types: str
   const tokens = nameTokens(text);
   if (!tokens.length || first <= 0) return [];
   const limit = Math.max(first * 4, 20);
-  let rows = await store.query<{ key: string; name: string; aliases: string[] | null; hits: number; articles: number }>(
+  const rows = await store.query<{ key: string; name: string; aliases: string[] | null; hits: number; articles: number }>(
     SEARCH_TOKENS,
     { tokens, types, limit },
     options,
@@ -111,7 +111,6 @@ export async function searchEntities(store: GraphStore, text: string, types: str
       if (hit) hit.hits += 0.5;
       else rows.push({ ...r, hits: tokens.length > 1 ? 0.5 : 0.9 });
     }
-    rows = [...rows];
   }
   const query = fold(text);
   const scored = rows.map((r) => {

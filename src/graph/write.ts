@@ -140,7 +140,6 @@ async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
         triggerText: draft.triggerText,
         evidence: draft.evidence,
         sentences: draft.sentences,
-        participantKeys: draft.participants.map((p) => p.key),
       },
     })),
   });
@@ -222,7 +221,8 @@ export async function deleteArticle(store: GraphStore, id: string): Promise<bool
 
 /**
  * Merges entity `merge` into `keep` (curation): every relationship moves, names become
- * aliases, and later articles naming `merge` resolve to `keep`.
+ * aliases, and later articles naming `merge` resolve to `keep`. The events it took part in
+ * or took place at are re-summarised afterwards (participants, place).
  */
 export async function mergeEntities(store: GraphStore, keep: string, merge: string): Promise<void> {
   if (keep === merge) throw new KgError('BAD_USER_INPUT', 'An entity cannot be merged into itself.');
