@@ -66,7 +66,8 @@ export function shape(w: string): string {
   return out;
 }
 
-function longShape(w: string): string {
+/** Word shape of the first and last three characters, uncollapsed. */
+export function longShape(w: string): string {
   let out = '';
   for (const ch of w.length > 6 ? w.slice(0, 3) + w.slice(-3) : w) out += /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
   return out;
@@ -75,18 +76,31 @@ function longShape(w: string): string {
 /** Gazetteer labels per token, by longest match: "COUNTRY:B", "CITY:U", "ORGANIZATION:L", "DEMONYM". */
 export function gazetteerTags(words: string[], gazetteer: Gazetteer): string[] {
   const tags = new Array<string>(words.length).fill('');
-  const folded = words.map((w) => fold(w));
+  const folded = words.map(foldWord);
   for (let i = 0; i < words.length; i++) {
-    if (!/^\p{Lu}/u.test(words[i]) && !/^\p{Lu}/u.test(words[i].toUpperCase()) ) continue;
+    const w = words[i];
+    const capitalised = UPPER_INITIAL.test(w);
+    if (!capitalised && !UPPER_INITIAL.test(w.toUpperCase())) continue;
     let matched = 0;
     let kind = '';
-    for (let n = Math.min(gazetteer.maxTokens, words.length - i); n >= 1; n--) {
-      const key = folded.slice(i, i + n).filter(Boolean).join(' ');
-      const entry = key ? gazetteer.names.get(key) : undefined;
-      if (entry && /^\p{Lu}/u.test(words[i])) {
-        matched = n;
-        kind = entry.type === 'PLACE' ? entry.kind ?? 'PLACE' : entry.type;
-        break;
+    if (capitalised && folded[i]) {
+      // Only names whose first word is this one can match here; their length bounds the look-ahead.
+      const space = folded[i].indexOf(' ');
+      const longest = gazetteer.starts.get(space < 0 ? folded[i] : folded[i].slice(0, space)) ?? 0;
+      // Tokens that fold to nothing (punctuation) are skipped in the key, so they do not count.
+      let limit = 0;
+      for (let n = 1, counted = 0; n <= Math.min(gazetteer.maxTokens, words.length - i); n++) {
+        if (folded[i + n - 1] && ++counted > longest) break;
+        limit = n;
+      }
+      for (let n = limit; n >= 1; n--) {
+        const key = folded.slice(i, i + n).filter(Boolean).join(' ');
+        const entry = gazetteer.names.get(key);
+        if (entry) {
+          matched = n;
+          kind = entry.type === 'PLACE' ? entry.kind ?? 'PLACE' : entry.type;
+          break;
+        }
       }
     }
     if (matched) {
@@ -100,6 +114,20 @@ export function gazetteerTags(words: string[], gazetteer: Gazetteer): string[] {
     } else if (gazetteer.demonyms.has(folded[i])) tags[i] = 'DEMONYM';
   }
   return tags;
+}
+
+const UPPER_INITIAL = /^\p{Lu}/u;
+const FOLD_CACHE_LIMIT = 200_000;
+const foldCache = new Map<string, string>();
+
+/** `fold` of one word, remembered: the same words recur across every document. */
+function foldWord(w: string): string {
+  let f = foldCache.get(w);
+  if (f === undefined) {
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(w, (f = fold(w)));
+  }
+  return f;
 }
 
 /** The feature strings of every token of one sentence. */

@@ -27,6 +27,8 @@ export interface Gazetteer {
   demonyms: Map<string, GazetteerEntry>;
   /** Longest name length in tokens, bounding the matcher's look-ahead. */
   maxTokens: number;
+  /** First word of a name -> the most words of any name starting with it (the matcher's look-ahead there). */
+  starts: Map<string, number>;
   byKey: Map<string, GazetteerEntry>;
 }
 
@@ -206,8 +208,13 @@ function build(): Gazetteer {
     for (const n of [o.name, ...o.aliases]) add(n.replace(/^the /, ''), entry, true);
   }
   let maxTokens = 1;
-  for (const k of names.keys()) maxTokens = Math.max(maxTokens, k.split(' ').length);
-  return { names, demonyms, byKey, maxTokens: Math.min(maxTokens, 6) };
+  const starts = new Map<string, number>();
+  for (const k of names.keys()) {
+    const words = k.split(' ');
+    maxTokens = Math.max(maxTokens, words.length);
+    starts.set(words[0], Math.max(starts.get(words[0]) ?? 0, words.length));
+  }
+  return { names, demonyms, byKey, maxTokens: Math.min(maxTokens, 6), starts };
 }
 
 let namesByKey: Map<string, string[]> | undefined;

@@ -4,23 +4,25 @@
  * document (so "Simmons" alone inherits PER from "Phil Simmons").
  */
 import { gazetteer } from './gazetteer';
-import { documentEvidence, labelHistory, sentenceFeatures, type FeatureContext } from './features';
-import { emissionScores, viterbi, type PerceptronWeights } from './perceptron';
+import { documentEvidence, gazetteerTags, labelHistory } from './features';
+import { compiledModel, compiledScores, sentenceIds, sentenceWords } from './compiled';
+import { viterbi } from './perceptron';
 import { decode, type TokenSpan } from './tags';
 import type { NerModel } from './model';
 
-function pass(weights: PerceptronWeights, sentences: string[][], ctx: FeatureContext): TokenSpan[][] {
-  return sentences.map((words) => {
-    if (words.length === 0) return [];
-    const scores = emissionScores(weights, sentenceFeatures(words, ctx));
-    return decode(viterbi(scores, words.length, weights.transition));
-  });
-}
-
 /** Labels every sentence of a document (given as word lists); returns spans per sentence. */
 export function recognize(model: NerModel, sentences: string[][], stages: 1 | 2 = 2): TokenSpan[][] {
-  const ctx: FeatureContext = { gazetteer: gazetteer(), clusters: model.clusters, casing: model.casing, doc: documentEvidence(sentences) };
-  const first = pass(model.weights, sentences, ctx);
+  const m = compiledModel(model);
+  const gaz = gazetteer();
+  const doc = documentEvidence(sentences);
+  // Features are computed once and scored by each stage; only the history features differ.
+  const prepared = sentences.map((words) => {
+    const entries = sentenceWords(m, words);
+    return { entries, ids: sentenceIds(m, words, { gazetteerTags: gazetteerTags(words, gaz), doc }, entries) };
+  });
+  const pass = (stage: number, history?: Map<string, string>) =>
+    prepared.map(({ entries, ids }) => (entries.length === 0 ? [] : decode(viterbi(compiledScores(m, stage, ids, entries, history), entries.length, m.transition[stage]))));
+  const first = pass(0);
   if (!model.stage2 || stages === 1) return first;
-  return pass(model.stage2, sentences, { ...ctx, history: labelHistory(sentences, first) });
+  return pass(1, labelHistory(sentences, first));
 }
