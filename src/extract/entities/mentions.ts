@@ -4,7 +4,7 @@
  * are not names of it).
  */
 import type { Doc, EntityType, TextSpan } from '../types';
-import { fold, gazetteer, type GazetteerEntry } from '../ner/gazetteer';
+import { fold, gazetteer, lookupName, type GazetteerEntry } from '../ner/gazetteer';
 import type { NerModel } from '../ner/model';
 import { recognize } from '../ner/recognize';
 import { tokenize, type Token } from '../ner/tokens';
@@ -47,7 +47,7 @@ export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { me
       while (a < b && LEADING.test(ts[a].text + ' ')) a++;
       if (a >= b) continue;
       const text = doc.text.slice(ts[a].start, ts[b - 1].end);
-      const entry = gaz.names.get(fold(text));
+      const entry = lookupName(gaz, text);
       const dem = b - a === 1 ? gaz.demonyms.get(fold(text)) : undefined;
       if (dem && !entry) {
         demonyms.push({ start: ts[a].start, end: ts[b - 1].end, text, sentence: s, entry: dem });
@@ -72,8 +72,8 @@ export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { me
       for (let n = Math.min(gaz.maxTokens, ts.length - i); n >= 1; n--) {
         if (taken.subarray(i, i + n).some((x) => x)) continue;
         const key = folded.slice(i, i + n).join(' ');
-        const entry = gaz.names.get(key);
         const text = doc.text.slice(ts[i].start, ts[i + n - 1].end);
+        const entry = lookupName(gaz, text, key);
         if (entry && acceptGazetteerMatch(entry, text)) {
           mentions.push({ start: ts[i].start, end: ts[i + n - 1].end, text, type: entry.type, sentence: s, entry });
           taken.fill(1, i, i + n);

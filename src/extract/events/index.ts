@@ -29,7 +29,12 @@ const LOCATIVE = /\b(?:in|at|on|near|outside|inside|to|from)\s+(?:the\s+)?(?:\p{
 const PLACE_RANK: Record<string, number> = { VENUE: 5, BODY_OF_WATER: 1, CITY: 4, REGION: 3, COUNTRY: 2, CONTINENT: 0, OTHER: 2 };
 const CLAUSE_BREAK = /(?:[;:]|,\s*(?:but|and then|while|whereas|although|which|who|where)\b|\s(?:but|when|after|before|because|although|while|as)\s)/gi;
 const SUBJECT_STOP = /\b(?:said|says|told|announced|added|wrote|reported|according|that|when|after|before|because|while|where|which|who|amid)\b/i;
-const OBJECT_STOP = /(?:,(?!\s*(?:and\s+)?\p{Lu})|\s(?:in|at|on|amid|during|where|who|which|to discuss|over|about|after|before|since|shortly|when|as)\s|\sfor\s(?!\p{Lu})|[.;:!?])/u;
+// A full stop inside a sentence belongs to an abbreviation ("U.S. District Judge"); only the last one ends the object.
+const OBJECT_STOP = /(?:,(?!\s*(?:and\s+)?\p{Lu})|\s(?:in|at|on|amid|during|where|who|which|to discuss|over|about|after|before|since|shortly|when|as)\s|\sfor\s(?!\p{Lu})|[;:!?]|\.(?=["”’)\s]*$))/u;
+/** Group nouns that make a country or organisation a party: "UDA leaders", "Russian negotiators". */
+const PARTY_NOUN = /^\s+(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|team|side|members?|chiefs?|commanders?|officers?|counterparts?)\b/i;
+/** The run of title words right before a person's name, within the same noun phrase. */
+const TITLE_RUN = /(?:(?:\p{Lu}[\p{L}.'’-]*|of|for|the|prosecutor|judge|lawyer|attorney|minister|secretary|president|envoy|aide|adviser|advisor|spokes(?:man|woman|person)|officer|commander|chief|general|ambassador|senator|governor|mayor|chairman|chairwoman|director|head|leader)\s+)+$/u;
 const LIST_GAP = /^\s*(?:(?:,|and|&|as well as|'s|’s|the|to|\p{Lu}[\p{L}.-]*|of|for|special|Special|deputy|foreign|defen[cs]e|prime|vice|chief|top|senior|envoy|minister|president|secretary|general|aide|adviser|officials?|leaders?|negotiators?|delegations?|representatives?|counterparts?|presidents?|ministers?|prosecutors?|lawyers?|attorneys?|judges?|spokes(?:man|woman|person)|chief|director|head|commander|ambassador|chairman|chairwoman|founder|owner|manager|executive|member|captain|coach|senator|governor|mayor|king|queen|prince|colonel|officer|capital|city|counterpart)\s*)*$/u;
 
 /** Creates the event component. */
@@ -47,7 +52,18 @@ export function draftEvents(doc: Doc): DraftEvent[] {
   doc.sentences.forEach((sentence, index) => {
     for (const d of sentenceEvents(doc, refs, sentence, index, testimony)) drafts.push(d);
   });
+  addAskers(drafts);
   return drafts;
+}
+
+/** "'No,' Elliott replied": a reply is made to whoever asked the question just before it. */
+function addAskers(drafts: DraftEvent[]): void {
+  drafts.forEach((reply, k) => {
+    if (!/^(?:replied|answered|responded)$/i.test(reply.trigger.text)) return;
+    const question = drafts.slice(0, k).reverse().find((d) => reply.sentence - d.sentence <= 2 && /^asked$/i.test(d.trigger.text));
+    if (!question) return;
+    for (const p of question.participants) if (!reply.participants.some((q) => q.entity === p.entity)) reply.participants.push({ ...p, role: 'participant' });
+  });
 }
 
 interface Trigger {
@@ -160,7 +176,7 @@ function findParticipants(doc: Doc, refs: Ref[], sentence: Span, head: Trigger, 
   const add = (entity: string | null, role: string, span: Span) => {
     if (!entity || seen.has(entity)) return;
     seen.add(entity);
-    list.push({ entity, role, mention: { start: span.start, end: span.end } });
+    list.push({ entity, role, mention: nounPhrase(text, span, refs) });
   };
   const clauseStart = lastBreak(text, frameStart, head.start);
   const afterTrigger = text.slice(last.end, frameEnd);
@@ -208,6 +224,29 @@ function findParticipants(doc: Doc, refs: Ref[], sentence: Span, head: Trigger, 
     }
   }
   return { list, entities: seen, explicitList };
+}
+
+/**
+ * The whole noun phrase that names a participant: a person with the title before the name
+ * ("U.S. District Judge Richard Matsch"), a country or organisation with the group noun after it
+ * ("the UDA leaders").
+ */
+function nounPhrase(text: string, span: Span, refs: Ref[]): Span {
+  let { start, end } = span;
+  const ref = refs.find((r) => r.start === span.start && r.end === span.end);
+  if (!ref) return { start, end };
+  if (ref.type === 'PERSON') {
+    const from = Math.max(0, start - 60);
+    const title = TITLE_RUN.exec(text.slice(from, start));
+    if (title) start = from + title.index;
+    // A phrase never starts with a function word: "of the State Department" is cut to "State Department".
+    const lead = /^(?:(?:of|for|the)\s+)+/.exec(text.slice(start, span.start));
+    if (lead) start += lead[0].length;
+  } else {
+    const party = PARTY_NOUN.exec(text.slice(end, end + 30));
+    if (party) end += party[0].length;
+  }
+  return { start, end };
 }
 
 function lastBreak(text: string, from: number, to: number): number {

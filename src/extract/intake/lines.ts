@@ -57,7 +57,7 @@ export function isFurniture(line: string): boolean {
 export function isTitleLike(line: string, first = false): boolean {
   const words = line.split(/\s+/);
   if (words.length < 2 || words.length > 25 || line.length > 200) return false;
-  if (/[.:;,]$/.test(line) || isFurniture(line)) return false;
+  if (/[.:;,。；]$/.test(line) || isFurniture(line)) return false;
   if (first) return true;
   const long = words.filter((w) => /^\p{L}{4,}/u.test(w));
   const caps = long.filter((w) => /^\p{Lu}/u.test(w));

@@ -45,7 +45,8 @@ export function segmentPage(lines: Line[], single = false): ArticleParts[] {
 
 function articleParts(lines: Line[], counts: Map<string, number>): ArticleParts {
   const first = lines[0];
-  const title = isTitleLike(first.text, true) ? first : null;
+  // A lone line is the article's text, not a headline over nothing.
+  const title = lines.length > 1 && isTitleLike(first.text, true) ? first : null;
   const seen = new Set<string>(title ? [repeatKey(title.text)] : []);
   const captions: Line[] = [];
   const body: Line[] = [];

@@ -27,6 +27,8 @@ export interface Gazetteer {
   demonyms: Map<string, GazetteerEntry>;
   /** Longest name length in tokens, bounding the matcher's look-ahead. */
   maxTokens: number;
+  /** Folded names known only in capitals ("who" for WHO, "us" for US): "Who" and "us" are words, not these. */
+  acronyms: Set<string>;
   /** First word of a name -> the most words of any name starting with it (the matcher's look-ahead there). */
   starts: Map<string, number>;
   byKey: Map<string, GazetteerEntry>;
@@ -138,6 +140,14 @@ const ORGANIZATIONS: { name: string; aliases: string[]; country?: string }[] = [
   { name: 'Telegram', aliases: [] },
 ];
 
+const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
+
+/** The entry a name in the text refers to, if any; an acronym must be written in capitals. */
+export function lookupName(gaz: Gazetteer, text: string, key = fold(text)): GazetteerEntry | undefined {
+  if (gaz.acronyms.has(key) && !ACRONYM.test(text)) return undefined;
+  return gaz.names.get(key);
+}
+
 let cached: Gazetteer | undefined;
 
 /** The gazetteer, built once on first use (loading the city list takes a moment). */
@@ -150,10 +160,15 @@ function build(): Gazetteer {
   const names = new Map<string, GazetteerEntry>();
   const demonyms = new Map<string, GazetteerEntry>();
   const byKey = new Map<string, GazetteerEntry>();
+  const acronyms = new Set<string>();
   const add = (name: string, entry: GazetteerEntry, overwrite = false) => {
     const f = fold(name);
     if (!f) return;
-    if (overwrite || !names.has(f)) names.set(f, entry);
+    if (overwrite || !names.has(f)) {
+      names.set(f, entry);
+      if (ACRONYM.test(name)) acronyms.add(f);
+      else acronyms.delete(f);
+    }
   };
   const countryKey = new Map<string, string>();
   for (const c of countries) {
@@ -214,7 +229,7 @@ function build(): Gazetteer {
     maxTokens = Math.max(maxTokens, words.length);
     starts.set(words[0], Math.max(starts.get(words[0]) ?? 0, words.length));
   }
-  return { names, demonyms, byKey, maxTokens: Math.min(maxTokens, 6), starts };
+  return { names, demonyms, byKey, maxTokens: Math.min(maxTokens, 6), starts, acronyms };
 }
 
 let namesByKey: Map<string, string[]> | undefined;
