@@ -12,9 +12,13 @@ import {
   encounters,
   entitiesByKeys,
   entityArticles,
+  entityCounts,
+  eventDetails,
   eventsByIds,
   type EncounterRow,
+  type EntityCounts,
   type EntityRecord,
+  type EventDetails,
   type EventRecord,
 } from '../graph/queries';
 
@@ -57,7 +61,11 @@ export interface EncounterArgs {
 /** The loaders of one request. */
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
+  /** Counts are a loader of their own: a hub's counts read many edges, and most queries never ask. */
+  entityCounts: DataLoader<string, EntityCounts | null>;
   event: DataLoader<string, EventRecord | null>;
+  /** Participants and evidence, likewise only when a query selects them. */
+  eventDetails: DataLoader<string, EventDetails | null>;
   article: DataLoader<string, ArticleRecord | null>;
   articleFacts: DataLoader<string, ArticleFacts | null>;
   encounters: DataLoader<Keyed<EncounterArgs>, EncounterRow[], string>;
@@ -74,7 +82,9 @@ export function createLoaders(store: GraphStore, signal?: AbortSignal): Loaders 
     });
   return {
     entity: byKey((keys) => entitiesByKeys(store, keys, options)),
+    entityCounts: byKey((keys) => entityCounts(store, keys, options)),
     event: byKey((ids) => eventsByIds(store, ids, options)),
+    eventDetails: byKey((ids) => eventDetails(store, ids, options)),
     article: byKey((ids) => articlesByIds(store, ids, options)),
     articleFacts: byKey((ids) => articleFacts(store, ids, options)),
     encounters: keyedLoader((keys, args: EncounterArgs) => encounters(store, keys, args, options)),

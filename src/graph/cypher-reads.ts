@@ -43,20 +43,40 @@ UNWIND $keys AS key
 MATCH (n:Entity {key: key})
 RETURN n {.key, .type, .name, .aliases, .titles, .kind, .countryCode, .lat, .lon} AS entity,
   [(n)-[r:HAS_ROLE]->(o:Entity) | {title: r.title, ofKey: o.key, ofName: o.name}] AS roles,
-  [(n)-[:WITHIN]->(p:Entity) | p.key] AS within,
-  COUNT { (n)<-[:MENTIONS]-(:Article) } AS articleCount,
-  COUNT { (n)-[:PARTICIPATED_IN]->() } AS eventCount
+  [(n)-[:WITHIN]->(p:Entity) | p.key] AS within
 `,
   ['keys'],
 );
 
-/** Events by id with participants and the reports that evidence them. */
+/** How many articles mention each entity and how many events it took part in (a hub's counts read many edges, so only on request). */
+export const ENTITY_COUNTS = statement(
+  'entity_counts',
+  `
+UNWIND $keys AS key
+MATCH (n:Entity {key: key})
+RETURN key, COUNT { (n)<-[:MENTIONS]-(:Article) } AS articleCount, COUNT { (n)-[:PARTICIPATED_IN]->() } AS eventCount
+`,
+  ['keys'],
+);
+
+/** Events by id: their own properties. */
 export const EVENTS_BY_IDS = statement(
   'events_by_ids',
   `
 UNWIND $ids AS id
 MATCH (v:Event {id: id})
-RETURN v {.id, .type, .status, .date, .datePrecision, .time, .confidence, .placeKey, .articleCount} AS event,
+RETURN v {.id, .type, .status, .date, .datePrecision, .time, .confidence, .placeKey, .articleCount} AS event
+`,
+  ['ids'],
+);
+
+/** The participants of events and the reports that evidence them. */
+export const EVENT_DETAILS = statement(
+  'event_details',
+  `
+UNWIND $ids AS id
+MATCH (v:Event {id: id})
+RETURN id,
   [(v)<-[r:PARTICIPATED_IN]-(n:Entity) | {key: n.key, role: r.role}] AS participants,
   [(v)<-[r:REPORTS]-(a:Article) | r {.status, .trigger, .triggerText, .evidence, .sentences, .confidence, .extractorVersion, article: a.id}] AS reports
 `,

@@ -12,9 +12,11 @@ import {
   ENCOUNTERS,
   ENTITIES_BY_KEYS,
   ENTITY_ARTICLES,
+  ENTITY_COUNTS,
   GRAPH_COUNTS,
   EVENT_HISTOGRAM,
   EVENT_HISTOGRAM_ANCHORED,
+  EVENT_DETAILS,
   EVENTS_BY_IDS,
   EVENTS_PAGE_ANCHORED_ASC,
   EVENTS_PAGE_ANCHORED_DESC,
@@ -49,11 +51,15 @@ export interface EntityRecord {
   lon: number | null;
   roles: { title: string; ofKey: string; ofName: string }[];
   within: string[];
+}
+
+/** How much of the graph points at an entity. */
+export interface EntityCounts {
   articleCount: number;
   eventCount: number;
 }
 
-/** An event as stored, with participants and evidence. */
+/** An event's own properties, as stored. */
 export interface EventRecord {
   id: string;
   type: string;
@@ -64,6 +70,10 @@ export interface EventRecord {
   confidence: number;
   placeKey: string | null;
   articleCount: number;
+}
+
+/** Who took part in an event and the reports that evidence it. */
+export interface EventDetails {
   participants: { key: string; role: string }[];
   reports: {
     article: string;
@@ -128,7 +138,7 @@ export async function searchEntities(store: GraphStore, text: string, types: str
 /** Entities by key; missing keys are absent from the map. */
 export async function entitiesByKeys(store: GraphStore, keys: readonly string[], options?: TxOptions): Promise<Map<string, EntityRecord>> {
   if (!keys.length) return new Map();
-  const rows = await store.query<{ entity: EntityRecord; roles: EntityRecord['roles']; within: string[]; articleCount: number; eventCount: number }>(
+  const rows = await store.query<{ entity: EntityRecord; roles: EntityRecord['roles']; within: string[] }>(
     ENTITIES_BY_KEYS,
     { keys: [...new Set(keys)] },
     options,
@@ -142,26 +152,33 @@ export async function entitiesByKeys(store: GraphStore, keys: readonly string[],
         titles: r.entity.titles ?? [],
         roles: r.roles,
         within: r.within,
-        articleCount: r.articleCount,
-        eventCount: r.eventCount,
       },
     ]),
   );
 }
 
+/** Article and event counts by entity key; missing keys are absent from the map. */
+export async function entityCounts(store: GraphStore, keys: readonly string[], options?: TxOptions): Promise<Map<string, EntityCounts>> {
+  if (!keys.length) return new Map();
+  const rows = await store.query<{ key: string; articleCount: number; eventCount: number }>(ENTITY_COUNTS, { keys: [...new Set(keys)] }, options);
+  return new Map(rows.map((r) => [r.key, { articleCount: r.articleCount, eventCount: r.eventCount }]));
+}
+
 /** Events by id; missing ids are absent from the map. */
 export async function eventsByIds(store: GraphStore, ids: readonly string[], options?: TxOptions): Promise<Map<string, EventRecord>> {
   if (!ids.length) return new Map();
-  const rows = await store.query<{ event: EventRecord; participants: EventRecord['participants']; reports: EventRecord['reports'] }>(
-    EVENTS_BY_IDS,
-    { ids: [...new Set(ids)] },
-    options,
-  );
+  const rows = await store.query<{ event: EventRecord }>(EVENTS_BY_IDS, { ids: [...new Set(ids)] }, options);
+  return new Map(rows.map((r) => [r.event.id, r.event]));
+}
+
+/** Participants (by key) and reports (by article id) of events; missing ids are absent from the map. */
+export async function eventDetails(store: GraphStore, ids: readonly string[], options?: TxOptions): Promise<Map<string, EventDetails>> {
+  if (!ids.length) return new Map();
+  const rows = await store.query<{ id: string; participants: EventDetails['participants']; reports: EventDetails['reports'] }>(EVENT_DETAILS, { ids: [...new Set(ids)] }, options);
   return new Map(
     rows.map((r) => [
-      r.event.id,
+      r.id,
       {
-        ...r.event,
         participants: [...r.participants].sort((a, b) => a.key.localeCompare(b.key)),
         reports: [...r.reports].sort((a, b) => a.article.localeCompare(b.article)),
       },

@@ -151,8 +151,8 @@ describe('the knowledge graph over HTTP', () => {
     const used = server.store.stats().statements - before;
     const participants = result.meetings.edges.flatMap((e: any) => e.node.participants).length;
     expect(participants).toBeGreaterThan(10);
-    // page + count + events + entities (participants, places) + containing places + role targets + articles
-    expect(used).toBeLessThanOrEqual(8);
+    // page + count + events + event details + entities (participants, places) + containing places + role targets + articles
+    expect(used).toBeLessThanOrEqual(9);
   });
 
   test('bad input gets documented error codes and no internals', async () => {

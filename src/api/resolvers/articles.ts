@@ -59,9 +59,9 @@ export const articleResolvers: Resolvers = {
   },
   Node: {
     __resolveType: (obj) => {
-      const o = obj as { __typename?: string; key?: string; type?: string; reports?: unknown };
+      const o = obj as { __typename?: string; key?: string; type?: string; status?: unknown };
       if (o.__typename) return o.__typename as 'Article';
-      if (o.reports) return 'Event';
+      if (o.status !== undefined && o.key === undefined) return 'Event';
       if (o.key && o.type) return entityTypeName(o as { type: 'PERSON' });
       return 'Article';
     },

@@ -74,9 +74,9 @@ export const eventResolvers: Resolvers = {
     datePrecision: (v) => (v.datePrecision ?? null) as never,
     confidence: (v) => v.confidence ?? 0,
     place: async (v, _args, ctx) => (v.placeKey ? ctx.loaders.entity.load(v.placeKey) : null),
-    participants: (v) => v.participants,
-    evidence: (v) =>
-      v.reports.flatMap((r): EvidenceModel[] =>
+    participants: async (v, _args, ctx) => (await ctx.loaders.eventDetails.load(v.id))?.participants ?? [],
+    evidence: async (v, _args, ctx) =>
+      ((await ctx.loaders.eventDetails.load(v.id))?.reports ?? []).flatMap((r): EvidenceModel[] =>
         r.sentences.map((sentence, i) => {
           const start = r.evidence[2 * i];
           const end = r.evidence[2 * i + 1];
@@ -84,7 +84,10 @@ export const eventResolvers: Resolvers = {
           return { articleId: r.article, sentence, start, end, trigger: hasTrigger ? r.triggerText : null, status: r.status, extractorVersion: r.extractorVersion };
         }),
       ),
-    articles: async (v, _args, ctx) => present(await ctx.loaders.article.loadMany([...new Set(v.reports.map((r) => r.article))])),
+    articles: async (v, _args, ctx) => {
+      const reports = (await ctx.loaders.eventDetails.load(v.id))?.reports ?? [];
+      return present(await ctx.loaders.article.loadMany([...new Set(reports.map((r) => r.article))]));
+    },
   },
   Participant: {
     entity: async (p, _args, ctx) => (await ctx.loaders.entity.load(p.key))!,
