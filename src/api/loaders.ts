@@ -12,11 +12,9 @@ import {
   encounters,
   entitiesByKeys,
   entityArticles,
-  entityCounts,
   eventDetails,
   eventsByIds,
   type EncounterRow,
-  type EntityCounts,
   type EntityRecord,
   type EventDetails,
   type EventRecord,
@@ -61,10 +59,8 @@ export interface EncounterArgs {
 /** The loaders of one request. */
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
-  /** Counts are a loader of their own: a hub's counts read many edges, and most queries never ask. */
-  entityCounts: DataLoader<string, EntityCounts | null>;
   event: DataLoader<string, EventRecord | null>;
-  /** Participants and evidence, likewise only when a query selects them. */
+  /** Participants and evidence: a loader of their own, read only when a query selects them. */
   eventDetails: DataLoader<string, EventDetails | null>;
   article: DataLoader<string, ArticleRecord | null>;
   articleFacts: DataLoader<string, ArticleFacts | null>;
@@ -80,14 +76,24 @@ export function createLoaders(store: GraphStore, signal?: AbortSignal): Loaders 
       const found = await load(keys);
       return keys.map((k) => found.get(k) ?? null);
     });
-  return {
+  const loaders: Loaders = {
     entity: byKey((keys) => entitiesByKeys(store, keys, options)),
-    entityCounts: byKey((keys) => entityCounts(store, keys, options)),
     event: byKey((ids) => eventsByIds(store, ids, options)),
     eventDetails: byKey((ids) => eventDetails(store, ids, options)),
     article: byKey((ids) => articlesByIds(store, ids, options)),
     articleFacts: byKey((ids) => articleFacts(store, ids, options)),
-    encounters: keyedLoader((keys, args: EncounterArgs) => encounters(store, keys, args, options)),
+    // The counterparts and events of encounters come with them: kept, so resolving them costs no statement.
+    encounters: keyedLoader(async (keys, args: EncounterArgs) => {
+      const found = await encounters(store, keys, args, options);
+      for (const rows of found.values()) {
+        for (const r of rows) {
+          loaders.entity.prime(r.counterpart, r.counterpartRecord);
+          loaders.event.prime(r.event, r.eventRecord);
+        }
+      }
+      return found;
+    }),
     entityArticles: keyedLoader((keys, args: { after: string | null; first: number }) => entityArticles(store, keys, args, options)),
   };
+  return loaders;
 }

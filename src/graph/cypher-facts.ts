@@ -90,6 +90,22 @@ RETURN count(m) AS count
   ['id', 'rows', 'version'],
 );
 
+/**
+ * Stores how many articles mention each entity: search ranks by it on every request, and
+ * counting a hub's mentions there cost more than the rest of the search.
+ */
+export const REFRESH_ARTICLE_COUNTS = statement(
+  'refresh_article_counts',
+  `
+UNWIND $keys AS key
+MATCH (n:Entity {key: key})
+WITH n, COUNT { (n)<-[:MENTIONS]-(:Article) } AS articles
+SET n.articleCount = articles
+RETURN count(n) AS count
+`,
+  ['keys'],
+);
+
 /** Adds person roles ("Secretary General" of NATO), each remembering the articles that support it. */
 export const MERGE_ROLES = statement(
   'merge_roles',

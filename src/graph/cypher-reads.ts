@@ -14,7 +14,7 @@ UNWIND $tokens AS token
 MATCH (:NameToken {token: token})-[:NAMES]->(n:Entity)
 WHERE $types IS NULL OR n.type IN $types
 WITH n, count(DISTINCT token) AS hits
-RETURN n.key AS key, n.name AS name, n.aliases AS aliases, hits, COUNT { (n)<-[:MENTIONS]-(:Article) } AS articles
+RETURN n.key AS key, n.name AS name, n.aliases AS aliases, hits, coalesce(n.articleCount, 0) AS articles
 ORDER BY hits DESC, articles DESC, key
 LIMIT $limit
 `,
@@ -28,33 +28,28 @@ export const SEARCH_PREFIX = statement(
 MATCH (t:NameToken)-[:NAMES]->(n:Entity)
 WHERE t.token STARTS WITH $prefix AND ($types IS NULL OR n.type IN $types)
 WITH DISTINCT n
-RETURN n.key AS key, n.name AS name, n.aliases AS aliases, 1 AS hits, COUNT { (n)<-[:MENTIONS]-(:Article) } AS articles
+RETURN n.key AS key, n.name AS name, n.aliases AS aliases, 1 AS hits, coalesce(n.articleCount, 0) AS articles
 ORDER BY articles DESC, key
 LIMIT $limit
 `,
   ['prefix', 'types', 'limit'],
 );
 
-/** Entities by key, with roles and counts. */
+/** The columns of an entity record (entity, roles, within) for the entity bound to `n`; reads that return entities share it. */
+const entityColumns = (n: string, prefix = '') => `${n} {.key, .type, .name, .aliases, .titles, .kind, .countryCode, .lat, .lon, articleCount: coalesce(${n}.articleCount, 0)} AS ${prefix}entity,
+  [(${n})-[r:HAS_ROLE]->(o:Entity) | {title: r.title, ofKey: o.key, ofName: o.name}] AS ${prefix}roles,
+  [(${n})-[:WITHIN]->(p:Entity) | p.key] AS ${prefix}within`;
+
+/** The properties of an event record for the event bound to `v`. */
+const eventColumn = (v: string, alias = 'event') => `${v} {.id, .type, .status, .date, .datePrecision, .time, .confidence, .placeKey, .articleCount} AS ${alias}`;
+
+/** Entities by key, with their roles and containing places. */
 export const ENTITIES_BY_KEYS = statement(
   'entities_by_keys',
   `
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})
-RETURN n {.key, .type, .name, .aliases, .titles, .kind, .countryCode, .lat, .lon} AS entity,
-  [(n)-[r:HAS_ROLE]->(o:Entity) | {title: r.title, ofKey: o.key, ofName: o.name}] AS roles,
-  [(n)-[:WITHIN]->(p:Entity) | p.key] AS within
-`,
-  ['keys'],
-);
-
-/** How many articles mention each entity and how many events it took part in (a hub's counts read many edges, so only on request). */
-export const ENTITY_COUNTS = statement(
-  'entity_counts',
-  `
-UNWIND $keys AS key
-MATCH (n:Entity {key: key})
-RETURN key, COUNT { (n)<-[:MENTIONS]-(:Article) } AS articleCount, COUNT { (n)-[:PARTICIPATED_IN]->() } AS eventCount
+RETURN ${entityColumns('n')}
 `,
   ['keys'],
 );
@@ -65,7 +60,7 @@ export const EVENTS_BY_IDS = statement(
   `
 UNWIND $ids AS id
 MATCH (v:Event {id: id})
-RETURN v {.id, .type, .status, .date, .datePrecision, .time, .confidence, .placeKey, .articleCount} AS event
+RETURN ${eventColumn('v')}
 `,
   ['ids'],
 );
@@ -168,9 +163,12 @@ WHERE c <> n
   AND ($statuses IS NULL OR v.status IN $statuses)
   AND ($from IS NULL OR (v.date IS NOT NULL AND v.date >= substring($from, 0, size(v.date))))
   AND ($to IS NULL OR (v.date IS NOT NULL AND v.date <= substring($to, 0, size(v.date))))
-RETURN key, c.key AS counterpart, v.id AS event, r.role AS role, cr.role AS counterpartRole, coalesce(v.date, '') AS sortDate
-ORDER BY key, sortDate DESC, event, counterpart
+WITH key, c, v, r.role AS role, cr.role AS counterpartRole, coalesce(v.date, '') AS sortDate
+ORDER BY key, sortDate DESC, v.id, c.key
 LIMIT $limit
+RETURN key, c.key AS counterpart, v.id AS event, role, counterpartRole,
+  ${entityColumns('c', 'counterpart_')},
+  ${eventColumn('v', 'eventRecord')}
 `,
   ['keys', 'types', 'statuses', 'from', 'to', 'limit'],
 );

@@ -12,7 +12,6 @@ import {
   ENCOUNTERS,
   ENTITIES_BY_KEYS,
   ENTITY_ARTICLES,
-  ENTITY_COUNTS,
   GRAPH_COUNTS,
   EVENT_HISTOGRAM,
   EVENT_HISTOGRAM_ANCHORED,
@@ -51,12 +50,8 @@ export interface EntityRecord {
   lon: number | null;
   roles: { title: string; ofKey: string; ofName: string }[];
   within: string[];
-}
-
-/** How much of the graph points at an entity. */
-export interface EntityCounts {
+  /** How many stored articles mention it (kept current by every write). */
   articleCount: number;
-  eventCount: number;
 }
 
 /** An event's own properties, as stored. */
@@ -138,30 +133,15 @@ export async function searchEntities(store: GraphStore, text: string, types: str
 /** Entities by key; missing keys are absent from the map. */
 export async function entitiesByKeys(store: GraphStore, keys: readonly string[], options?: TxOptions): Promise<Map<string, EntityRecord>> {
   if (!keys.length) return new Map();
-  const rows = await store.query<{ entity: EntityRecord; roles: EntityRecord['roles']; within: string[] }>(
-    ENTITIES_BY_KEYS,
-    { keys: [...new Set(keys)] },
-    options,
-  );
-  return new Map(
-    rows.map((r) => [
-      r.entity.key,
-      {
-        ...r.entity,
-        aliases: r.entity.aliases ?? [],
-        titles: r.entity.titles ?? [],
-        roles: r.roles,
-        within: r.within,
-      },
-    ]),
-  );
+  const rows = await store.query<EntityColumns>(ENTITIES_BY_KEYS, { keys: [...new Set(keys)] }, options);
+  return new Map(rows.map((r) => [r.entity.key, entityRecord(r)]));
 }
 
-/** Article and event counts by entity key; missing keys are absent from the map. */
-export async function entityCounts(store: GraphStore, keys: readonly string[], options?: TxOptions): Promise<Map<string, EntityCounts>> {
-  if (!keys.length) return new Map();
-  const rows = await store.query<{ key: string; articleCount: number; eventCount: number }>(ENTITY_COUNTS, { keys: [...new Set(keys)] }, options);
-  return new Map(rows.map((r) => [r.key, { articleCount: r.articleCount, eventCount: r.eventCount }]));
+/** The columns the Cypher entity projection returns, optionally prefixed. */
+type EntityColumns<P extends string = ''> = { [K in `${P}entity`]: EntityRecord } & { [K in `${P}roles`]: EntityRecord['roles'] } & { [K in `${P}within`]: string[] };
+
+function entityRecord(r: EntityColumns): EntityRecord {
+  return { ...r.entity, aliases: r.entity.aliases ?? [], titles: r.entity.titles ?? [], roles: r.roles, within: r.within };
 }
 
 /** Events by id; missing ids are absent from the map. */
@@ -260,13 +240,15 @@ export async function eventHistogram(store: GraphStore, filter: EventFilter, buc
   return store.query<{ bucket: string; count: number }>(statement, { ...filterParams(filter), width }, options);
 }
 
-/** One encounter row: an entity met a counterpart at an event. */
+/** One encounter row: an entity met a counterpart at an event (both records included, for loaders to keep). */
 export type EncounterRow = {
   key: string;
   counterpart: string;
   event: string;
   role: string;
   counterpartRole: string;
+  counterpartRecord: EntityRecord;
+  eventRecord: EventRecord;
 };
 
 /** Encounters of each key, newest first; with one key the limit applies in the database. */
@@ -276,12 +258,19 @@ export async function encounters(
   args: { types: string[]; statuses: string[] | null; from: string | null; to: string | null; first: number },
   options?: TxOptions,
 ): Promise<Map<string, EncounterRow[]>> {
-  const rows = await store.query<EncounterRow>(
+  const rows = await store.query<Omit<EncounterRow, 'counterpartRecord'> & EntityColumns<'counterpart_'>>(
     ENCOUNTERS,
     { keys: [...keys], types: args.types, statuses: args.statuses, from: args.from, to: args.to, limit: keys.length === 1 ? args.first : 1_000_000 },
     options,
   );
-  return groupBy(rows, keys, args.first);
+  return groupBy(
+    rows.map(({ counterpart_entity, counterpart_roles, counterpart_within, ...row }) => ({
+      ...row,
+      counterpartRecord: entityRecord({ entity: counterpart_entity, roles: counterpart_roles, within: counterpart_within }),
+    })),
+    keys,
+    args.first,
+  );
 }
 
 /** Event ids of each key in date order (undated last). */

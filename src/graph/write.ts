@@ -33,6 +33,7 @@ import {
   MERGE_ROLES,
   PLACE_PARENTS,
   PUT_ARTICLE,
+  REFRESH_ARTICLE_COUNTS,
   SET_EVENT_SUMMARIES,
   UPSERT_ORGANIZATIONS,
   UPSERT_PERSONS,
@@ -80,14 +81,16 @@ export async function writeArticle(store: GraphStore, doc: Doc, options: WriteOp
       },
       now: new Date().toISOString(),
     });
-    const eventIds = await writeFacts(tx, doc);
-    await refreshEvents(tx, [...new Set([...eventIds, ...withdrawn.events])]);
+    const { events, entities } = await writeFacts(tx, doc);
+    await refreshEvents(tx, [...new Set([...events, ...withdrawn.events])]);
     await deleteOrphans(tx, withdrawn);
+    await refreshArticleCounts(tx, [...entities, ...withdrawn.entities]);
     return { id: doc.id, created: !state, alreadyKnown: false };
   });
 }
 
-async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
+/** Writes the article's facts; returns the events it reports and the entities it mentions. */
+async function writeFacts(tx: Tx, doc: Doc): Promise<{ events: string[]; entities: string[] }> {
   const keys = referencedKeys(doc);
   const redirects = new Map(
     keys.length ? (await tx.run<{ key: string; into: string }>(KEY_REDIRECTS, { keys })).map((r) => [r.key, r.into] as const) : [],
@@ -107,7 +110,9 @@ async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
   if (rows.tokens.length) await tx.run(LINK_NAME_TOKENS, { rows: rows.tokens });
   if (rows.mentions.length) await tx.run(CREATE_MENTIONS, { id: doc.id, rows: rows.mentions, version: EXTRACTOR_VERSION });
   if (rows.roles.length) await tx.run(MERGE_ROLES, { id: doc.id, rows: rows.roles });
-  if (!rows.events.length) return [];
+  // Every entity the article created or touched, so that those it created unmentioned (containing places) count 0.
+  const entities = [...rows.entities.map((e) => e.key), ...rows.containment.map((c) => c.parentKey)];
+  if (!rows.events.length) return { events: [], entities };
 
   const candidateRows = rows.events
     .filter((e) => e.participants.length)
@@ -145,7 +150,12 @@ async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
   });
   const participation = reports.flatMap(({ event, draft }) => draft.participants.map((p) => ({ key: p.key, event, role: p.role })));
   if (participation.length) await tx.run(MERGE_PARTICIPATION, { id: doc.id, rows: participation });
-  return [...new Set(reports.map((r) => r.event))];
+  return { events: [...new Set(reports.map((r) => r.event))], entities };
+}
+
+/** Stores the article count of entities whose mentions changed (those deleted meanwhile are skipped). */
+async function refreshArticleCounts(tx: Tx, keys: string[]): Promise<void> {
+  if (keys.length) await tx.run(REFRESH_ARTICLE_COUNTS, { keys: [...new Set(keys)] });
 }
 
 /**
@@ -215,6 +225,7 @@ export async function deleteArticle(store: GraphStore, id: string): Promise<bool
     await tx.run(DELETE_ARTICLE, { id });
     await refreshEvents(tx, withdrawn.events);
     await deleteOrphans(tx, withdrawn);
+    await refreshArticleCounts(tx, withdrawn.entities);
     return true;
   });
 }
@@ -235,5 +246,6 @@ export async function mergeEntities(store: GraphStore, keep: string, merge: stri
     const [touched] = await tx.run<{ ids: string[] }>(ENTITY_EVENT_IDS, { key: merge });
     for (const step of MERGE_ENTITY_STEPS) await tx.run(step, { keepKey: keep, mergeKey: merge });
     await refreshEvents(tx, [...new Set(touched?.ids ?? [])]);
+    await refreshArticleCounts(tx, [keep]);
   });
 }

@@ -53,7 +53,7 @@ async function entityArticleConnection(ctx: ApiContext, e: EntityRecord, args: {
   const edges = page.map((r, i) => ({ cursor: encodeCursor([r.id]), node: articles[i] })).filter((x) => x.node && !(x.node instanceof Error));
   return {
     edges: edges as never,
-    totalCount: (await ctx.loaders.entityCounts.load(e.key))?.articleCount ?? 0,
+    totalCount: e.articleCount,
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: after !== null,
@@ -65,7 +65,6 @@ async function entityArticleConnection(ctx: ApiContext, e: EntityRecord, args: {
 
 const entityFields = {
   id: (e: EntityRecord) => toGlobalId(entityTypeName(e), e.key),
-  articleCount: async (e: EntityRecord, _args: unknown, ctx: ApiContext) => (await ctx.loaders.entityCounts.load(e.key))?.articleCount ?? 0,
   type: (e: EntityRecord) => e.type,
   encounters: (e: EntityRecord, args: EncounterArgsInput, ctx: ApiContext) => entityEncounters(ctx, e.key, args),
   events: async (e: EntityRecord, args: { filter?: Parameters<typeof resolveFilter>[1]; first?: number | null; after?: string | null; last?: number | null; before?: string | null }, ctx: ApiContext) =>

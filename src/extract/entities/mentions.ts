@@ -30,6 +30,7 @@ export function sentenceTokens(doc: Doc): Token[][] {
 const ROLE_HEAD = /\b(?:Envoy|President|Minister|Secretary|Aide|Adviser|Advisor|Spokes(?:man|woman|person)|Director|Chief|Ambassador|Chancellor|Governor|Mayor|Senator|Commander|Leader)$/;
 const CLASS_TYPE: Record<string, EntityType | undefined> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE' };
 const LEADING = /^(?:the|a|an)\s+/i;
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Gen|Col|Lt|Capt|Maj|Sgt|Prof|Rev|Sen|Rep|Gov|Fr)\.?$/;
 
 /** Finds name mentions and demonyms in a Doc. */
 export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { mentions: Mention[]; demonyms: Demonym[] } {
@@ -45,6 +46,8 @@ export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { me
       let a = span.start;
       let b = span.end;
       while (a < b && LEADING.test(ts[a].text + ' ')) a++;
+      // "Mr Brown", "Gen Musharraf": the honorific is not part of the name (CoNLL leaves it out too).
+      if (span.cls === 'PER') while (b - a > 1 && HONORIFIC.test(ts[a].text)) a++;
       if (a >= b) continue;
       const text = doc.text.slice(ts[a].start, ts[b - 1].end);
       const entry = lookupName(gaz, text);
