@@ -85,14 +85,16 @@ MATCH (a:Article {id: $id})
 UNWIND $rows AS row
 MATCH (n:Entity {key: row.key})
 CREATE (a)-[m:MENTIONS {count: row.count, offsets: row.offsets, extractorVersion: $version}]->(n)
+SET n.articleCount = coalesce(n.articleCount, 0) + 1
 RETURN count(m) AS count
 `,
   ['id', 'rows', 'version'],
 );
 
 /**
- * Stores how many articles mention each entity: search ranks by it on every request, and
- * counting a hub's mentions there cost more than the rest of the search.
+ * Recounts how many articles mention each entity (after a merge; writes and withdrawals keep
+ * the count by adding and subtracting one). Search ranks by it on every request, and counting
+ * a hub's mentions there cost more than the rest of the search.
  */
 export const REFRESH_ARTICLE_COUNTS = statement(
   'refresh_article_counts',
@@ -231,11 +233,23 @@ RETURN [(a)-[:REPORTS]->(v:Event) | v.id] AS events,
   ['id'],
 );
 
-/** Deletes an article's reports and mentions. */
-export const DELETE_ARTICLE_LINKS = statement(
-  'delete_article_links',
+/** Deletes an article's mentions, each entity counting one article fewer. */
+export const DELETE_ARTICLE_MENTIONS = statement(
+  'delete_article_mentions',
   `
-MATCH (a:Article {id: $id})-[r:REPORTS|MENTIONS]->()
+MATCH (a:Article {id: $id})-[m:MENTIONS]->(n:Entity)
+SET n.articleCount = coalesce(n.articleCount, 1) - 1
+DELETE m
+RETURN count(*) AS count
+`,
+  ['id'],
+);
+
+/** Deletes an article's reports. */
+export const DELETE_ARTICLE_REPORTS = statement(
+  'delete_article_reports',
+  `
+MATCH (a:Article {id: $id})-[r:REPORTS]->(:Event)
 DELETE r
 RETURN count(*) AS count
 `,

@@ -6,6 +6,14 @@
  */
 import { statement, type Statement } from './statement';
 
+/** The columns of an entity record (entity, roles, within) for the entity bound to `n`; reads that return entities share it. */
+const entityColumns = (n: string, prefix = '') => `${n} {.key, .type, .name, .aliases, .titles, .kind, .countryCode, .lat, .lon, articleCount: coalesce(${n}.articleCount, 0)} AS ${prefix}entity,
+  [(${n})-[r:HAS_ROLE]->(o:Entity) | {title: r.title, ofKey: o.key, ofName: o.name}] AS ${prefix}roles,
+  [(${n})-[:WITHIN]->(p:Entity) | p.key] AS ${prefix}within`;
+
+/** The properties of an event record for the event bound to `v`. */
+const eventColumn = (v: string, alias = 'event') => `${v} {.id, .type, .status, .date, .datePrecision, .time, .confidence, .placeKey, .articleCount} AS ${alias}`;
+
 /** Entities whose names or aliases contain the given folded tokens, with how many matched. */
 export const SEARCH_TOKENS = statement(
   'search_tokens',
@@ -34,14 +42,6 @@ LIMIT $limit
 `,
   ['prefix', 'types', 'limit'],
 );
-
-/** The columns of an entity record (entity, roles, within) for the entity bound to `n`; reads that return entities share it. */
-const entityColumns = (n: string, prefix = '') => `${n} {.key, .type, .name, .aliases, .titles, .kind, .countryCode, .lat, .lon, articleCount: coalesce(${n}.articleCount, 0)} AS ${prefix}entity,
-  [(${n})-[r:HAS_ROLE]->(o:Entity) | {title: r.title, ofKey: o.key, ofName: o.name}] AS ${prefix}roles,
-  [(${n})-[:WITHIN]->(p:Entity) | p.key] AS ${prefix}within`;
-
-/** The properties of an event record for the event bound to `v`. */
-const eventColumn = (v: string, alias = 'event') => `${v} {.id, .type, .status, .date, .datePrecision, .time, .confidence, .placeKey, .articleCount} AS ${alias}`;
 
 /** Entities by key, with their roles and containing places. */
 export const ENTITIES_BY_KEYS = statement(
@@ -113,9 +113,10 @@ ${match}
 WHERE ${EVENT_FILTERS}
 WITH v, coalesce(v.date, '') AS sortDate
 WHERE $cursorDate IS NULL OR sortDate ${beyond} $cursorDate OR (sortDate = $cursorDate AND v.id ${beyond} $cursorId)
-RETURN v.id AS id, sortDate
-ORDER BY sortDate ${direction}, id ${direction}
+WITH v, sortDate
+ORDER BY sortDate ${direction}, v.id ${direction}
 LIMIT $limit
+RETURN v.id AS id, sortDate, ${eventColumn('v')}
 `,
     [...EVENT_FILTER_PARAMS, 'anchor', 'cursorDate', 'cursorId', 'limit'].filter((p) => p !== 'anchor' || match === ANCHORED),
   );

@@ -214,15 +214,15 @@ export async function eventsPage(
   filter: EventFilter,
   page: { limit: number; cursor: EventCursor | null; backward: boolean },
   options?: TxOptions,
-): Promise<EventCursor[]> {
+): Promise<(EventCursor & { event: EventRecord })[]> {
   const anchored = filter.participants.length > 0;
   const statement = page.backward ? (anchored ? EVENTS_PAGE_ANCHORED_DESC : EVENTS_PAGE_DESC) : anchored ? EVENTS_PAGE_ANCHORED_ASC : EVENTS_PAGE_ASC;
-  const rows = await store.query<{ id: string; sortDate: string }>(
+  const rows = await store.query<{ id: string; sortDate: string; event: EventRecord }>(
     statement,
     { ...filterParams(filter), cursorDate: page.cursor?.date ?? null, cursorId: page.cursor?.id ?? null, limit: page.limit },
     options,
   );
-  const out = rows.map((r) => ({ id: r.id, date: r.sortDate }));
+  const out = rows.map((r) => ({ id: r.id, date: r.sortDate, event: r.event }));
   return page.backward ? out.reverse() : out;
 }
 

@@ -16,7 +16,8 @@ import {
   CREATE_MENTIONS,
   CREATE_REPORTS,
   DELETE_ARTICLE,
-  DELETE_ARTICLE_LINKS,
+  DELETE_ARTICLE_MENTIONS,
+  DELETE_ARTICLE_REPORTS,
   DELETE_ORPHAN_ENTITIES,
   DELETE_ORPHAN_EVENTS,
   DELETE_ORPHAN_TOKENS,
@@ -81,16 +82,15 @@ export async function writeArticle(store: GraphStore, doc: Doc, options: WriteOp
       },
       now: new Date().toISOString(),
     });
-    const { events, entities } = await writeFacts(tx, doc);
+    const events = await writeFacts(tx, doc);
     await refreshEvents(tx, [...new Set([...events, ...withdrawn.events])]);
     await deleteOrphans(tx, withdrawn);
-    await refreshArticleCounts(tx, [...entities, ...withdrawn.entities]);
     return { id: doc.id, created: !state, alreadyKnown: false };
   });
 }
 
-/** Writes the article's facts; returns the events it reports and the entities it mentions. */
-async function writeFacts(tx: Tx, doc: Doc): Promise<{ events: string[]; entities: string[] }> {
+/** Writes the article's facts; returns the events it reports. */
+async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
   const keys = referencedKeys(doc);
   const redirects = new Map(
     keys.length ? (await tx.run<{ key: string; into: string }>(KEY_REDIRECTS, { keys })).map((r) => [r.key, r.into] as const) : [],
@@ -110,9 +110,7 @@ async function writeFacts(tx: Tx, doc: Doc): Promise<{ events: string[]; entitie
   if (rows.tokens.length) await tx.run(LINK_NAME_TOKENS, { rows: rows.tokens });
   if (rows.mentions.length) await tx.run(CREATE_MENTIONS, { id: doc.id, rows: rows.mentions, version: EXTRACTOR_VERSION });
   if (rows.roles.length) await tx.run(MERGE_ROLES, { id: doc.id, rows: rows.roles });
-  // Every entity the article created or touched, so that those it created unmentioned (containing places) count 0.
-  const entities = [...rows.entities.map((e) => e.key), ...rows.containment.map((c) => c.parentKey)];
-  if (!rows.events.length) return { events: [], entities };
+  if (!rows.events.length) return [];
 
   const candidateRows = rows.events
     .filter((e) => e.participants.length)
@@ -150,12 +148,7 @@ async function writeFacts(tx: Tx, doc: Doc): Promise<{ events: string[]; entitie
   });
   const participation = reports.flatMap(({ event, draft }) => draft.participants.map((p) => ({ key: p.key, event, role: p.role })));
   if (participation.length) await tx.run(MERGE_PARTICIPATION, { id: doc.id, rows: participation });
-  return { events: [...new Set(reports.map((r) => r.event))], entities };
-}
-
-/** Stores the article count of entities whose mentions changed (those deleted meanwhile are skipped). */
-async function refreshArticleCounts(tx: Tx, keys: string[]): Promise<void> {
-  if (keys.length) await tx.run(REFRESH_ARTICLE_COUNTS, { keys: [...new Set(keys)] });
+  return [...new Set(reports.map((r) => r.event))];
 }
 
 /**
@@ -193,7 +186,8 @@ async function withdrawArticleFacts(tx: Tx, id: string): Promise<Withdrawn> {
   const [keys] = await tx.run<{ events: string[]; entities: string[] }>(ARTICLE_FACT_KEYS, { id });
   const events = [...new Set(keys?.events ?? [])];
   const entities = [...new Set(keys?.entities ?? [])];
-  await tx.run(DELETE_ARTICLE_LINKS, { id });
+  await tx.run(DELETE_ARTICLE_MENTIONS, { id });
+  await tx.run(DELETE_ARTICLE_REPORTS, { id });
   if (events.length) await tx.run(WITHDRAW_PARTICIPATION, { events, id });
   if (entities.length) await tx.run(WITHDRAW_ROLES, { keys: entities, id });
   return { events, entities };
@@ -225,7 +219,6 @@ export async function deleteArticle(store: GraphStore, id: string): Promise<bool
     await tx.run(DELETE_ARTICLE, { id });
     await refreshEvents(tx, withdrawn.events);
     await deleteOrphans(tx, withdrawn);
-    await refreshArticleCounts(tx, withdrawn.entities);
     return true;
   });
 }
@@ -246,6 +239,6 @@ export async function mergeEntities(store: GraphStore, keep: string, merge: stri
     const [touched] = await tx.run<{ ids: string[] }>(ENTITY_EVENT_IDS, { key: merge });
     for (const step of MERGE_ENTITY_STEPS) await tx.run(step, { keepKey: keep, mergeKey: merge });
     await refreshEvents(tx, [...new Set(touched?.ids ?? [])]);
-    await refreshArticleCounts(tx, [keep]);
+    await tx.run(REFRESH_ARTICLE_COUNTS, { keys: [keep] });
   });
 }

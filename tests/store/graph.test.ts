@@ -46,7 +46,7 @@ async function allEvents(store: GraphStore) {
 }
 
 /** Every entity's stored article count equals its counted mentions. */
-const COUNTED = statement('test_counted_mentions', 'MATCH (n:Entity) RETURN n.key AS key, coalesce(n.articleCount, -1) AS stored, COUNT { (n)<-[:MENTIONS]-(:Article) } AS counted', []);
+const COUNTED = statement('test_counted_mentions', 'MATCH (n:Entity) RETURN n.key AS key, coalesce(n.articleCount, 0) AS stored, COUNT { (n)<-[:MENTIONS]-(:Article) } AS counted', []);
 async function expectStoredCountsTrue(store: GraphStore) {
   const rows = await store.query<{ key: string; stored: number; counted: number }>(COUNTED, {});
   expect(rows.length).toBeGreaterThan(0);

@@ -43,10 +43,9 @@ export async function eventConnection(ctx: ApiContext, filter: EventFilter | nul
   ]);
   const more = rows.length > limit;
   const page = backward ? rows.slice(more ? 1 : 0) : rows.slice(0, limit);
-  const events = await ctx.loaders.event.loadMany(page.map((r) => r.id));
-  const edges = page
-    .map((r, i) => ({ cursor: encodeCursor([r.date, r.id]), node: events[i] }))
-    .filter((e): e is { cursor: string; node: EventRecord } => !!e.node && !(e.node instanceof Error));
+  // The page brings its events' records: the loader keeps them for nested fields that ask again.
+  for (const r of page) ctx.loaders.event.prime(r.id, r.event);
+  const edges = page.map((r) => ({ cursor: encodeCursor([r.date, r.id]), node: r.event }));
   return {
     edges,
     totalCount,
