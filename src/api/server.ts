@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Config } from '../config';
 import { KgError } from '../errors';
@@ -92,6 +92,8 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
       useAuth({ apiKey: config.apiKey, readKey: config.readKey }),
       useQueryCost({ maxCost: limits.maxCost, defaultPageSize: 20, defaultListSize: 5, maxPageSize: limits.maxPageSize }),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // No cache hints are set anywhere; the default plugin would still wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     logger: { debug: logger.debug, info: logger.info, warn: logger.warn, error: logger.error },
   });

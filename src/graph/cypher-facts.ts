@@ -108,6 +108,17 @@ RETURN count(n) AS count
   ['keys'],
 );
 
+/** Recounts every entity's articles: the end of a rebuild, which also heals counts written before they were kept. */
+export const RECOUNT_ALL_ARTICLE_COUNTS = statement(
+  'recount_all_article_counts',
+  `
+MATCH (n:Entity)
+WITH n, COUNT { (n)<-[:MENTIONS]-(:Article) } AS articles
+SET n.articleCount = articles
+RETURN count(n) AS count
+`,
+);
+
 /** Adds person roles ("Secretary General" of NATO), each remembering the articles that support it. */
 export const MERGE_ROLES = statement(
   'merge_roles',

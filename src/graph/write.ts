@@ -34,6 +34,7 @@ import {
   MERGE_ROLES,
   PLACE_PARENTS,
   PUT_ARTICLE,
+  RECOUNT_ALL_ARTICLE_COUNTS,
   REFRESH_ARTICLE_COUNTS,
   SET_EVENT_SUMMARIES,
   UPSERT_ORGANIZATIONS,
@@ -221,6 +222,11 @@ export async function deleteArticle(store: GraphStore, id: string): Promise<bool
     await deleteOrphans(tx, withdrawn);
     return true;
   });
+}
+
+/** Recounts every entity's article count (after a rebuild). */
+export async function recountArticleCounts(store: GraphStore): Promise<void> {
+  await store.write((tx) => tx.run(RECOUNT_ALL_ARTICLE_COUNTS, {}));
 }
 
 /**
