@@ -4,6 +4,7 @@
 import type { Config } from '../config';
 import type { GraphStore } from '../graph/store';
 import type { Loaders } from './loaders';
+import type { SearchCache } from './search-cache';
 
 /** What resolvers can use for one request. */
 export interface ApiContext {
@@ -13,4 +14,6 @@ export interface ApiContext {
   signal: AbortSignal;
   /** Batched, per-request loaders (no N+1). */
   loaders: Loaders;
+  /** Entity search, its answers shared across requests while the graph is unchanged. */
+  search: SearchCache;
 }

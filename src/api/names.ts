@@ -3,7 +3,7 @@
  * failing with BAD_USER_INPUT or NOT_FOUND where the input cannot mean anything.
  */
 import { KgError } from '../errors';
-import { MEETING_TYPES, searchEntities, type EventFilter } from '../graph/queries';
+import { MEETING_TYPES, type EventFilter } from '../graph/queries';
 import type { ApiContext } from './context';
 import { fromGlobalId } from './ids';
 
@@ -22,7 +22,7 @@ export async function findEntityKey(ctx: ApiContext, name: string, types: string
       // Not a global id: a one-word name.
     }
   }
-  const [hit] = await searchEntities(ctx.store, text, types, 1, { signal: ctx.signal });
+  const [hit] = await ctx.search.search(text, types, 1, { signal: ctx.signal });
   return hit?.key ?? null;
 }
 

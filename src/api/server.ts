@@ -14,6 +14,7 @@ import type { Logger } from '../logger';
 import type { ApiContext } from './context';
 import { createFormatError } from './format-error';
 import { createLoaders } from './loaders';
+import { createSearchCache } from './search-cache';
 import { useAuth } from './plugins/use-auth';
 import { useQueryCost } from './plugins/use-query-cost';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -98,6 +99,7 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     logger: { debug: logger.debug, info: logger.info, warn: logger.warn, error: logger.error },
   });
   await apollo.start();
+  const search = createSearchCache(store);
 
   async function health(res: http.ServerResponse) {
     try {
@@ -146,7 +148,7 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal) }),
+        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal), search }),
       });
       const outHeaders: Record<string, string> = {};
       for (const [key, value] of response.headers) outHeaders[key] = value;

@@ -41,6 +41,11 @@ export interface GraphStore {
   query<T extends Row = Row>(statement: Statement, params?: Params, options?: TxOptions): Promise<T[]>;
   /** Live counters. */
   stats(): StoreStats;
+  /**
+   * How many write transactions this process has committed, or null when other processes may
+   * write too (Neo4j): what was read may be kept across requests only while this is unchanged.
+   */
+  changeCount(): number | null;
   /** Closes the store; further calls fail. */
   close(): Promise<void>;
 }

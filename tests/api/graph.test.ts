@@ -183,8 +183,14 @@ describe('the knowledge graph over HTTP', () => {
       publishedAt: '2025-01-22',
       source: 'Test Wire',
     };
+    // Search answers are kept between requests, but never past a write.
+    expect((await data('{ search(text: "Macron") { name } }')).search).toEqual([]);
     const first = (await data(ingest, { input })).ingestArticle;
     expect(first.alreadyKnown).toBe(false);
+    expect((await data('{ search(text: "Macron") { name } }')).search.map((e: any) => e.name)).toContain('Emmanuel Macron');
+    const statementsBefore = server.store.stats().statements;
+    expect((await data('{ search(text: "Macron") { name } }')).search.map((e: any) => e.name)).toContain('Emmanuel Macron');
+    expect(server.store.stats().statements - statementsBefore).toBe(1); // the entities; the search itself was kept
     expect(first.article).toMatchObject({ title: input.title, publishedAt: '2025-01-22', publishedAtInferred: false });
     expect(first.entities.map((e: any) => e.name)).toEqual(expect.arrayContaining(['Emmanuel Macron', 'Olaf Scholz']));
     expect(first.events).toContainEqual(expect.objectContaining({ type: 'MEETING', status: 'OCCURRED', date: '2025-01-22', place: { name: 'Elysee Palace' } }));
@@ -199,8 +205,10 @@ describe('the knowledge graph over HTTP', () => {
 
     const macron = first.events[0].participants.find((p: any) => p.entity.name === 'Emmanuel Macron').entity.id;
     const scholz = first.events[0].participants.find((p: any) => p.entity.name === 'Olaf Scholz').entity.id;
+    expect((await data('{ search(text: "Olaf Scholz", first: 1) { name } }')).search).toEqual([{ name: 'Olaf Scholz' }]);
     const merged = await data('mutation($keep: ID!, $merge: ID!) { mergeEntities(keep: $keep, merge: $merge) { name aliases } }', { keep: macron, merge: scholz });
     expect(merged.mergeEntities.aliases).toContain('Olaf Scholz');
+    expect((await data('{ search(text: "Olaf Scholz", first: 1) { name } }')).search).toEqual([{ name: 'Emmanuel Macron' }]);
 
     const deleted = await data('mutation($id: ID!) { deleteArticle(id: $id) { id deleted } }', { id: first.article.id });
     expect(deleted.deleteArticle.deleted).toBe(true);

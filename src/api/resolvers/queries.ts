@@ -3,7 +3,7 @@
  * histograms, and lookups by id.
  */
 import { KgError } from '../../errors';
-import { EVENT_TYPES, MEETING_TYPES, eventHistogram, searchEntities, timelines, topCounterparts } from '../../graph/queries';
+import { EVENT_TYPES, MEETING_TYPES, eventHistogram, timelines, topCounterparts } from '../../graph/queries';
 import type { Resolvers } from '../generated/graphql';
 import { pageSize } from '../ids';
 import { keyOf, requireEntityKey, resolveFilter } from '../names';
@@ -16,7 +16,7 @@ export const graphQueryResolvers: Resolvers = {
   Query: {
     search: async (_root, args, ctx) => {
       if (args.text.length > 200) throw new KgError('BAD_USER_INPUT', 'Search text must be at most 200 characters.');
-      const hits = await searchEntities(ctx.store, args.text, args.types?.length ? [...args.types] : null, pageSize(args.first, ctx.config.limits.maxPageSize, 10), {
+      const hits = await ctx.search.search(args.text, args.types?.length ? [...args.types] : null, pageSize(args.first, ctx.config.limits.maxPageSize, 10), {
         signal: ctx.signal,
       });
       return present(await ctx.loaders.entity.loadMany(hits.map((h) => h.key)));

@@ -68,6 +68,7 @@ class EmbeddedStore implements GraphStore {
   private readonly writer = new Mutex();
   private readonly counters: StoreStats = { statements: 0, transactions: 0, retries: 0 };
   private closed = false;
+  private changes = 0;
 
   constructor(private readonly db: GrafeoDB) {}
 
@@ -119,6 +120,16 @@ class EmbeddedStore implements GraphStore {
         () => this.inTransaction(work, true, options),
         isWriteConflict,
         () => this.counters.retries++,
+      ).then(
+        (value) => {
+          this.changes++;
+          return value;
+        },
+        (error) => {
+          // A failed transaction may still have committed nothing or something: count it as a change.
+          this.changes++;
+          throw error;
+        },
       ).catch((error) => {
         if (isWriteConflict(error)) throw new KgError('CONFLICT', 'A concurrent write kept conflicting; retry the request.', undefined, { cause: error });
         throw error;
@@ -132,6 +143,11 @@ class EmbeddedStore implements GraphStore {
 
   stats(): StoreStats {
     return { ...this.counters };
+  }
+
+  changeCount(): number {
+    // The store file is locked to this process, so every change goes through write() here.
+    return this.changes;
   }
 
   async close(): Promise<void> {

@@ -129,6 +129,11 @@ class Neo4jStore implements GraphStore {
     return { ...this.counters };
   }
 
+  changeCount(): null {
+    // Other services may write to the same database: this process cannot know the graph is unchanged.
+    return null;
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }
