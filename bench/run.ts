@@ -335,7 +335,7 @@ async function main() {
       try {
         const rows = await benchQueries(server.url, share === 1 ? CONCURRENCIES : [16]);
         console.table(rows);
-        growth.push({ share, articles: subset.length, seconds: ingestion.seconds, articlesPerSecond: ingestion.articlesPerSecond, queries: rows.filter((r) => r.concurrency === 16).map((r) => ({ name: r.name, rps: r.rps, p99Ms: r.p99Ms })) });
+        growth.push({ share, articles: subset.length, seconds: ingestion.seconds, articlesPerSecond: ingestion.articlesPerSecond, wordsPerSecond: ingestion.wordsPerSecond, queries: rows.filter((r) => r.concurrency === 16).map((r) => ({ name: r.name, rps: r.rps, p99Ms: r.p99Ms })) });
         if (share === 1) {
           full = { ...ingestion, peakRssMbSeparateProcess: await ingestRssInChild(subset, path.join(scratch, 'rss')) } as typeof ingestion;
           queries = rows;

@@ -102,6 +102,8 @@ const EVENT_FILTER_PARAMS = ['types', 'statuses', 'place', 'article', 'minConfid
 
 // With participants the match starts at the first one, so a page reads that entity's events only.
 const ANCHORED = 'MATCH (:Entity {key: $anchor})-[:PARTICIPATED_IN]->(v:Event)';
+// With a place (and no participant) it starts at the place and the places within it.
+const PLACED = 'MATCH (:Entity {key: $anchor})<-[:WITHIN*0..6]-(:Entity)<-[:AT]-(w:Event)\nWITH DISTINCT w AS v';
 const UNANCHORED = 'MATCH (v:Event)';
 
 function eventsPage(name: string, match: string, direction: 'ASC' | 'DESC'): Statement {
@@ -118,7 +120,7 @@ ORDER BY sortDate ${direction}, v.id ${direction}
 LIMIT $limit
 RETURN v.id AS id, sortDate, ${eventColumn('v')}
 `,
-    [...EVENT_FILTER_PARAMS, 'anchor', 'cursorDate', 'cursorId', 'limit'].filter((p) => p !== 'anchor' || match === ANCHORED),
+    [...EVENT_FILTER_PARAMS, 'anchor', 'cursorDate', 'cursorId', 'limit'].filter((p) => p !== 'anchor' || match !== UNANCHORED),
   );
 }
 
@@ -126,6 +128,10 @@ RETURN v.id AS id, sortDate, ${eventColumn('v')}
 export const EVENTS_PAGE_ANCHORED_ASC = eventsPage('events_page_anchored_asc', ANCHORED, 'ASC');
 /** A page of events in reverse (date, id) order before a keyset cursor, starting from a participant. */
 export const EVENTS_PAGE_ANCHORED_DESC = eventsPage('events_page_anchored_desc', ANCHORED, 'DESC');
+/** A page of events in (date, id) order after a keyset cursor, starting from a place. */
+export const EVENTS_PAGE_PLACED_ASC = eventsPage('events_page_placed_asc', PLACED, 'ASC');
+/** A page of events in reverse (date, id) order before a keyset cursor, starting from a place. */
+export const EVENTS_PAGE_PLACED_DESC = eventsPage('events_page_placed_desc', PLACED, 'DESC');
 /** A page of events in (date, id) order after a keyset cursor. */
 export const EVENTS_PAGE_ASC = eventsPage('events_page_asc', UNANCHORED, 'ASC');
 /** A page of events in reverse (date, id) order before a keyset cursor. */
@@ -137,6 +143,8 @@ export const COUNT_EVENTS_ANCHORED = statement(
   `${ANCHORED}\nWHERE ${EVENT_FILTERS}\nRETURN count(DISTINCT v) AS count`,
   [...EVENT_FILTER_PARAMS, 'anchor'],
 );
+/** How many events match a filter, starting from a place. */
+export const COUNT_EVENTS_PLACED = statement('count_events_placed', `${PLACED}\nWHERE ${EVENT_FILTERS}\nRETURN count(v) AS count`, [...EVENT_FILTER_PARAMS, 'anchor']);
 /** How many events match a filter. */
 export const COUNT_EVENTS = statement('count_events', `${UNANCHORED}\nWHERE ${EVENT_FILTERS}\nRETURN count(v) AS count`, EVENT_FILTER_PARAMS);
 
@@ -144,6 +152,12 @@ export const COUNT_EVENTS = statement('count_events', `${UNANCHORED}\nWHERE ${EV
 export const EVENT_HISTOGRAM_ANCHORED = statement(
   'event_histogram_anchored',
   `${ANCHORED}\nWHERE ${EVENT_FILTERS} AND size(coalesce(v.date, '')) >= $width\nWITH DISTINCT v, substring(v.date, 0, $width) AS bucket\nRETURN bucket, count(v) AS count\nORDER BY bucket`,
+  [...EVENT_FILTER_PARAMS, 'anchor', 'width'],
+);
+/** Events per date bucket (the first `$width` characters of the date), starting from a place. */
+export const EVENT_HISTOGRAM_PLACED = statement(
+  'event_histogram_placed',
+  `${PLACED}\nWHERE ${EVENT_FILTERS} AND size(coalesce(v.date, '')) >= $width\nWITH v, substring(v.date, 0, $width) AS bucket\nRETURN bucket, count(v) AS count\nORDER BY bucket`,
   [...EVENT_FILTER_PARAMS, 'anchor', 'width'],
 );
 /** Events per date bucket (the first `$width` characters of the date). */

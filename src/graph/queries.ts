@@ -9,18 +9,22 @@ import {
   ARTICLES_BY_IDS,
   COUNT_EVENTS,
   COUNT_EVENTS_ANCHORED,
+  COUNT_EVENTS_PLACED,
   ENCOUNTERS,
   ENTITIES_BY_KEYS,
   ENTITY_ARTICLES,
   GRAPH_COUNTS,
   EVENT_HISTOGRAM,
   EVENT_HISTOGRAM_ANCHORED,
+  EVENT_HISTOGRAM_PLACED,
   EVENT_DETAILS,
   EVENTS_BY_IDS,
   EVENTS_PAGE_ANCHORED_ASC,
   EVENTS_PAGE_ANCHORED_DESC,
   EVENTS_PAGE_ASC,
   EVENTS_PAGE_DESC,
+  EVENTS_PAGE_PLACED_ASC,
+  EVENTS_PAGE_PLACED_DESC,
   MAX_PATH_HOPS,
   SEARCH_PREFIX,
   SEARCH_TOKENS,
@@ -195,8 +199,13 @@ function filterParams(filter: EventFilter) {
     from: filter.from,
     to: filter.to,
     participants: filter.participants,
-    ...(filter.participants.length ? { anchor: filter.participants[0] } : {}),
+    ...(anchorOf(filter) === 'participant' ? { anchor: filter.participants[0] } : anchorOf(filter) === 'place' ? { anchor: filter.place } : {}),
   };
+}
+
+/** Where an event read starts: at its first participant, else at its place, else at every event. */
+function anchorOf(filter: EventFilter): 'participant' | 'place' | 'none' {
+  return filter.participants.length ? 'participant' : filter.place ? 'place' : 'none';
 }
 
 /** A keyset position in (date, id) order; undated events sort first with date "". */
@@ -215,8 +224,11 @@ export async function eventsPage(
   page: { limit: number; cursor: EventCursor | null; backward: boolean },
   options?: TxOptions,
 ): Promise<(EventCursor & { event: EventRecord })[]> {
-  const anchored = filter.participants.length > 0;
-  const statement = page.backward ? (anchored ? EVENTS_PAGE_ANCHORED_DESC : EVENTS_PAGE_DESC) : anchored ? EVENTS_PAGE_ANCHORED_ASC : EVENTS_PAGE_ASC;
+  const statement = {
+    participant: page.backward ? EVENTS_PAGE_ANCHORED_DESC : EVENTS_PAGE_ANCHORED_ASC,
+    place: page.backward ? EVENTS_PAGE_PLACED_DESC : EVENTS_PAGE_PLACED_ASC,
+    none: page.backward ? EVENTS_PAGE_DESC : EVENTS_PAGE_ASC,
+  }[anchorOf(filter)];
   const rows = await store.query<{ id: string; sortDate: string; event: EventRecord }>(
     statement,
     { ...filterParams(filter), cursorDate: page.cursor?.date ?? null, cursorId: page.cursor?.id ?? null, limit: page.limit },
@@ -228,7 +240,7 @@ export async function eventsPage(
 
 /** How many events match a filter. */
 export async function countEvents(store: GraphStore, filter: EventFilter, options?: TxOptions): Promise<number> {
-  const statement = filter.participants.length ? COUNT_EVENTS_ANCHORED : COUNT_EVENTS;
+  const statement = { participant: COUNT_EVENTS_ANCHORED, place: COUNT_EVENTS_PLACED, none: COUNT_EVENTS }[anchorOf(filter)];
   const [row] = await store.query<{ count: number }>(statement, filterParams(filter), options);
   return row?.count ?? 0;
 }
@@ -236,7 +248,7 @@ export async function countEvents(store: GraphStore, filter: EventFilter, option
 /** Event counts per DAY, MONTH or YEAR bucket. */
 export async function eventHistogram(store: GraphStore, filter: EventFilter, bucket: 'DAY' | 'MONTH' | 'YEAR', options?: TxOptions) {
   const width = { DAY: 10, MONTH: 7, YEAR: 4 }[bucket];
-  const statement = filter.participants.length ? EVENT_HISTOGRAM_ANCHORED : EVENT_HISTOGRAM;
+  const statement = { participant: EVENT_HISTOGRAM_ANCHORED, place: EVENT_HISTOGRAM_PLACED, none: EVENT_HISTOGRAM }[anchorOf(filter)];
   return store.query<{ bucket: string; count: number }>(statement, { ...filterParams(filter), width }, options);
 }
 

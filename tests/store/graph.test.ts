@@ -8,7 +8,7 @@ import { readInputs } from '../../src/cli/read-inputs';
 import { extract } from '../../src/extract/pipeline';
 import type { Input } from '../../src/extract/types';
 import { ingestInputs } from '../../src/graph/ingest';
-import { encounters, entitiesByKeys, eventDetails, eventsByIds, eventsPage, EVENT_TYPES, graphCounts, searchEntities } from '../../src/graph/queries';
+import { countEvents, encounters, entitiesByKeys, eventDetails, eventsByIds, eventsPage, EVENT_TYPES, graphCounts, searchEntities } from '../../src/graph/queries';
 import { reindex } from '../../src/graph/reindex';
 import { statement } from '../../src/graph/statement';
 import type { GraphStore } from '../../src/graph/store';
@@ -126,6 +126,21 @@ describe.each(engines().map((e) => [e.name, e] as const))('graph contract on %s'
     await expectStoredCountsTrue(store);
     for (const id of ['d74d24a971a5bf9a', '465dd867ad86617f']) expect(await deleteArticle(store, id)).toBe(true);
     expect(Object.values(await graphCounts(store)).every((n) => n === 0)).toBe(true);
+  });
+
+  test('events filtered by a place are found from the place and the places within it, as by their place keys', async () => {
+    await ingestInputs(store, readInputs([SEEDS_DIR]).inputs);
+    await writeArticle(store, doc(HELD));
+    const byKeys = statement('test_events_by_place_keys', 'MATCH (v:Event) WHERE $place IN v.placeKeys RETURN v.id AS id', ['place']);
+    const places = await store.query<{ key: string }>(statement('test_event_places', 'MATCH (v:Event) UNWIND v.placeKeys AS key RETURN DISTINCT key'), {});
+    expect(places.length).toBeGreaterThan(3);
+    for (const { key } of places) {
+      const filter = { participants: [], place: key, from: null, to: null, types: [...EVENT_TYPES], statuses: null, minConfidence: null, article: null };
+      const expected = (await store.query<{ id: string }>(byKeys, { place: key })).map((r) => r.id).sort();
+      const page = await eventsPage(store, filter, { limit: 1000, cursor: null, backward: false });
+      expect(page.map((r) => r.id).sort()).toEqual(expected);
+      expect(await countEvents(store, filter)).toBe(expected.length);
+    }
   });
 
   test('deleting one article keeps what another article still supports', async () => {
