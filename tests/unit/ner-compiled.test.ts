@@ -48,3 +48,17 @@ describe('compiled NER model', () => {
     compare(model.stage2!, 1, labelHistory(sentences, first));
   });
 });
+
+describe('document evidence', () => {
+  it('gathers the words around every occurrence of a capitalised word across the document', () => {
+    const doc = documentEvidence([
+      ['Roberto', 'Duran', 'climbs', 'into', 'the', 'ring', '.'],
+      ['Duran', ',', '45', ',', 'takes', 'on', 'Cruz', '.'],
+      ['DURAN', 'RETURNS', 'HOME'],
+    ]);
+    expect(doc.contexts.get('duran')).toEqual(expect.arrayContaining(['a-1=roberto', 'a+1=climbs', 'a-1=<s>', 'a+1=,', 'a+2=#num', 'a-2=<s>']));
+    // Headlines are written in capitals, so their words and neighbours say little and are left out.
+    expect(doc.contexts.get('duran')).not.toContain('a+1=returns');
+    expect(doc.contexts.has('climbs')).toBe(false);
+  });
+});

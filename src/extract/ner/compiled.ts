@@ -318,12 +318,35 @@ export function sentenceIds(m: CompiledModel, words: string[], ctx: SentenceCont
     push(gazetteerIds(m, i > 0 ? gaz[i - 1] : '<s>')[1]);
     push(gazetteerIds(m, i + 1 < n ? gaz[i + 1] : '</s>')[2]);
     if (e.upperInitial) {
+      const aggregated = contextIds(m, ctx.doc, e.lower);
+      if (aggregated) for (const id of aggregated) out.push(id);
       if (ctx.doc.lowercase.has(e.lower)) push(m.fixed.lc);
       if (ctx.doc.capitalisedMid.has(e.lower)) push(i === 0 || headline ? m.fixed.capmidElsewhere : m.fixed.capmid);
     }
   }
   offsets[n] = out.length;
   return { ids: Int32Array.from(out), offsets };
+}
+
+const documentContextIds = new WeakMap<DocumentEvidence, { model: CompiledModel; ids: Map<string, Int32Array> }>();
+
+/** Ids of a capitalised word's aggregated document contexts, looked up once per document. */
+function contextIds(m: CompiledModel, doc: DocumentEvidence, lower: string): Int32Array | undefined {
+  let cached = documentContextIds.get(doc);
+  if (!cached || cached.model !== m) documentContextIds.set(doc, (cached = { model: m, ids: new Map() }));
+  const perWord = cached.ids;
+  let found = perWord.get(lower);
+  if (!found) {
+    const features = doc.contexts.get(lower);
+    if (!features) return undefined;
+    const list: number[] = [];
+    for (const f of features) {
+      const id = m.ids.get(f);
+      if (id !== undefined) list.push(id);
+    }
+    perWord.set(lower, (found = Int32Array.from(list)));
+  }
+  return found;
 }
 
 /** The word features of a sentence, for reuse across stages. */

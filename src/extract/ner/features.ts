@@ -24,21 +24,51 @@ export interface DocumentEvidence {
   lowercase: Set<string>;
   /** Words seen capitalised away from the start of a sentence in a mixed-case sentence. */
   capitalisedMid: Set<string>;
+  /**
+   * Capitalised word (lower-cased) -> the words around its occurrences across the document, as
+   * feature strings (context aggregation, Ratinov & Roth 2009): "Duran , 45" in one sentence
+   * tells every "Duran" of the article that it is a person.
+   */
+  contexts: Map<string, string[]>;
+}
+
+/** Occurrences of a word whose contexts are aggregated; later ones add nothing new in practice. */
+const CONTEXT_OCCURRENCES = 12;
+
+/** How a neighbouring word enters an aggregated context: numbers by shape, other words lower-cased. */
+function contextWord(words: string[], j: number): string {
+  if (j < 0) return '<s>';
+  if (j >= words.length) return '</s>';
+  const w = words[j];
+  return /^[\d.,:/-]*\d[\d.,:/-]*$/.test(w) ? '#num' : w.toLowerCase();
 }
 
 /** Collects document evidence from all sentences of a document. */
 export function documentEvidence(sentences: string[][]): DocumentEvidence {
   const lowercase = new Set<string>();
   const capitalisedMid = new Set<string>();
+  const occurrences = new Map<string, number>();
+  const contexts = new Map<string, Set<string>>();
   for (const words of sentences) {
     const headline = isHeadline(words);
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       if (/^\p{Ll}/u.test(w)) lowercase.add(w);
       else if (!headline && i > 0 && /^\p{Lu}/u.test(w) && !/^\p{Lu}+$/u.test(w)) capitalisedMid.add(w.toLowerCase());
+      if (headline || !/^\p{Lu}/u.test(w)) continue;
+      const l = w.toLowerCase();
+      const seen = occurrences.get(l) ?? 0;
+      if (seen >= CONTEXT_OCCURRENCES) continue;
+      occurrences.set(l, seen + 1);
+      let set = contexts.get(l);
+      if (!set) contexts.set(l, (set = new Set()));
+      set.add(`a-1=${contextWord(words, i - 1)}`);
+      set.add(`a+1=${contextWord(words, i + 1)}`);
+      set.add(`a-2=${contextWord(words, i - 2)}`);
+      set.add(`a+2=${contextWord(words, i + 2)}`);
     }
   }
-  return { lowercase, capitalisedMid };
+  return { lowercase, capitalisedMid, contexts: new Map([...contexts].map(([l, set]) => [l, [...set]])) };
 }
 
 /** A sentence written in capitals (headlines, datelines in wire copy). */
@@ -164,6 +194,8 @@ export function sentenceFeatures(words: string[], ctx: FeatureContext): string[]
     if (cp) f.push(`c-1=${cp.slice(0, 8)}`);
     if (cn) f.push(`c+1=${cn.slice(0, 8)}`);
     if (/^\p{Lu}/u.test(w)) {
+      const aggregated = ctx.doc.contexts.get(l);
+      if (aggregated) f.push(...aggregated);
       if (ctx.doc.lowercase.has(l)) f.push('d:lc');
       if (ctx.doc.capitalisedMid.has(l)) f.push(i === 0 || headline ? 'd:capmid-elsewhere' : 'd:capmid');
     }
