@@ -8,7 +8,7 @@ import { eventComponent } from './events';
 import type { NerModel } from './ner/model';
 
 /** Version of the extractor; every derived fact in the graph records it. Bump on any behaviour change. */
-export const EXTRACTOR_VERSION = '0.2.0';
+export const EXTRACTOR_VERSION = '0.3.0';
 
 /** A pipeline stage that adds to a Doc in place. */
 export type Component = (doc: Doc) => void;
@@ -31,31 +31,36 @@ export interface ExtractResult {
 
 /** Runs intake and every component over one input; a failing input yields an error, never a throw. */
 export function extract(input: Input, components: Component[]): ExtractResult {
+  const result: ExtractResult = { docs: [], errors: [] };
+  for (const item of extractEach(input, components)) 'doc' in item ? result.docs.push(item.doc) : result.errors.push(item.error);
+  return result;
+}
+
+/**
+ * `extract`, one document at a time: each is extracted only when the caller asks for the next,
+ * so a file of thousands of articles never holds more than one extracted document at once.
+ */
+export function* extractEach(input: Input, components: Component[]): Generator<{ doc: Doc } | { error: InputError }> {
   if (!input.meta && !input.single && looksLikeJsonl(input.text)) {
     const records = jsonlInputs(input);
-    const result: ExtractResult = { docs: [], errors: [...records.errors] };
-    for (const record of records.inputs) {
-      const r = extract(record, components);
-      result.docs.push(...r.docs);
-      result.errors.push(...r.errors);
-    }
-    return result;
+    for (const error of records.errors) yield { error };
+    for (const record of records.inputs) yield* extractEach(record, components);
+    return;
   }
   let docs: Doc[];
   try {
     docs = intake(input);
   } catch (error) {
-    return { docs: [], errors: [{ input: input.name, code: (error as { code?: string }).code ?? 'BAD_INPUT_FILE', message: (error as Error).message }] };
+    yield { error: { input: input.name, code: (error as { code?: string }).code ?? 'BAD_INPUT_FILE', message: (error as Error).message } };
+    return;
   }
-  const errors: InputError[] = [];
-  const done: Doc[] = [];
   for (const doc of docs) {
     try {
       for (const component of components) component(doc);
-      done.push(doc);
     } catch (error) {
-      errors.push({ input: input.name, code: 'EXTRACTION_FAILED', message: `${input.name}: article "${doc.title.slice(0, 60)}" could not be processed: ${(error as Error).message}` });
+      yield { error: { input: input.name, code: 'EXTRACTION_FAILED', message: `${input.name}: article "${doc.title.slice(0, 60)}" could not be processed: ${(error as Error).message}` } };
+      continue;
     }
+    yield { doc };
   }
-  return { docs: done, errors };
 }

@@ -3,7 +3,7 @@
  * reported and skipped; the rest goes on.
  */
 import type { Input, InputError } from '../extract/types';
-import { extract, type Component } from '../extract/pipeline';
+import { extractEach, type Component } from '../extract/pipeline';
 import { pipelineComponents } from '../models';
 import { writeArticle, type WriteOutcome, type WriteOptions } from './write';
 import type { GraphStore } from './store';
@@ -23,9 +23,13 @@ export async function ingestInputs(
 ): Promise<IngestReport> {
   const report: IngestReport = { articles: [], errors: [] };
   for (const input of inputs) {
-    const { docs, errors } = extract(input, components);
-    report.errors.push(...errors);
-    for (const doc of docs) {
+    // One article is extracted, then written, then the next: memory stays flat however long the file.
+    for (const item of extractEach(input, components)) {
+      if ('error' in item) {
+        report.errors.push(item.error);
+        continue;
+      }
+      const { doc } = item;
       try {
         const outcome = await writeArticle(store, doc, options);
         const article = { ...outcome, input: doc.inputName, title: doc.title };

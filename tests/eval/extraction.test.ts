@@ -41,7 +41,7 @@ describe('gold data', () => {
 
   (has(conll) ? test : test.skip)('CoNLL-2003 dev: micro F1 holds at the shipped model score', () => {
     const result = evaluateConll(nerModel(), DEFAULT_EVAL_DATA)!;
-    expect(result.scores.micro.f1).toBeGreaterThanOrEqual(0.925);
+    expect(result.scores.micro.f1).toBeGreaterThanOrEqual(0.94); // the issue asks for 0.93; the shipped model scores 0.9416
   });
 
   (has(wikievents) ? test : test.skip)('WikiEvents and RAMS dev: meeting triggers and participants at the targets', () => {

@@ -177,6 +177,15 @@ describe.each(engines().map((e) => [e.name, e] as const))('graph contract on %s'
     await expect(mergeEntities(store, keep, 'person:nobody-here')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  test('a file of many articles is extracted one article at a time, each written before the next is extracted', async () => {
+    const lines = [0, 1, 2].map((k) => JSON.stringify({ id: `stream-${k}`, title: `Talks ${k}`, date: '2025-03-01', text: `Marco Rubio met Sergei Lavrov in Riyadh on day ${k}.` }));
+    const steps: string[] = [];
+    const components = [...pipelineComponents(), (d: { title: string }) => void steps.push(`extracted ${d.title}`)];
+    const report = await ingestInputs(store, [{ name: 'stream.jsonl', text: [...lines, '{not json'].join('\n') }], components, { onArticle: (a) => void steps.push(`written ${a.title}`) });
+    expect(steps).toEqual(['extracted Talks 0', 'written Talks 0', 'extracted Talks 1', 'written Talks 1', 'extracted Talks 2', 'written Talks 2']);
+    expect(report.errors).toHaveLength(1);
+  });
+
   test('concurrent writes of the same article store it once', async () => {
     const d = doc(HELD);
     const outcomes = await Promise.all(Array.from({ length: 8 }, () => writeArticle(store, d)));
