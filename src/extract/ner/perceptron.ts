@@ -128,9 +128,12 @@ export class PerceptronTrainer {
         for (let t = 0; t < T; t++) scores[i * T + t] += this.emission[off + t];
       }
     }
-    this.lastScores = scores.slice();
-    if (costFor) for (let i = 0; i < ids.length; i++) for (let t = 0; t < T; t++) if (t !== costFor[i]) scores[i * T + t] += cost;
-    return viterbi(scores, ids.length, this.transition);
+    // The step size needs the scores without the cost, so the cost goes on a copy.
+    this.lastScores = scores;
+    if (!costFor) return viterbi(scores, ids.length, this.transition);
+    const costed = scores.slice();
+    for (let i = 0; i < ids.length; i++) for (let t = 0; t < T; t++) if (t !== costFor[i]) costed[i * T + t] += cost;
+    return viterbi(costed, ids.length, this.transition);
   }
 
   /**
