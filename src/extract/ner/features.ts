@@ -54,9 +54,10 @@ export function documentEvidence(sentences: string[][]): DocumentEvidence {
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       if (/^\p{Ll}/u.test(w)) lowercase.add(w);
-      else if (!headline && i > 0 && /^\p{Lu}/u.test(w) && !/^\p{Lu}+$/u.test(w)) capitalisedMid.add(w.toLowerCase());
+      // Only capitalised words of mixed-case sentences say how a name is written and used.
       if (headline || !/^\p{Lu}/u.test(w)) continue;
       const l = w.toLowerCase();
+      if (i > 0 && !/^\p{Lu}+$/u.test(w)) capitalisedMid.add(l);
       const seen = occurrences.get(l) ?? 0;
       if (seen >= CONTEXT_OCCURRENCES) continue;
       occurrences.set(l, seen + 1);
