@@ -1,13 +1,14 @@
 /**
- * `kg eval ner|events`: measured scores against gold data (CoNLL-2003 dev, the seed
- * expectations, WikiEvents and RAMS dev). Datasets that are absent are skipped, not failed.
+ * `kg eval ner|events`: the product's scores, end to end, against gold data (CoNLL-2003 dev,
+ * the seed expectations, WikiEvents, RAMS and M2E2 dev), each event set beside the keyword
+ * baseline. Datasets that are absent are skipped, not failed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_EVAL_DATA, DEFAULT_SEED_GOLD } from '../eval/data';
-import { evaluateConll } from '../eval/ner';
-import { evaluateEvents } from '../eval/events';
+import { evaluateConllEndToEnd, evaluateModelOnGoldTokens } from '../eval/ner';
+import { EVENT_SETS, evaluateEvents, BASELINE_KEYWORDS, USER_MEETING_TYPES, type EventSetName, type EventSetScores } from '../eval/events';
 import { evaluateSeed, type SeedReport } from '../eval/seed';
 import { extract } from '../extract/pipeline';
 import { nerModel, pipelineComponents } from '../models';
@@ -28,6 +29,25 @@ function printSeed(report: SeedReport | null, filter: (what: string) => boolean,
   out(`seed: required ${report.required.found}/${report.required.total}, optional ${report.optional.found}/${report.optional.total}, forbidden emitted ${report.forbiddenEmitted}`);
 }
 
+const prfLine = (c: { precision: number; recall: number; f1: number; tp: number; gold: number }, recallOnly: boolean) =>
+  recallOnly ? `R ${pct(c.recall)} (${c.tp}/${c.gold})` : `P ${pct(c.precision)} R ${pct(c.recall)} F1 ${pct(c.f1)} (${c.tp}/${c.gold})`;
+
+const SET_TITLES: Record<EventSetName, string> = { wikievents: 'WikiEvents dev', rams: 'RAMS dev (strict meetings)', m2e2: 'M2E2 dev (VOA news)' };
+
+/** Prints one event set: the product's meetings beside the keyword baseline, and its calls. */
+function printEventSet(name: EventSetName, set: EventSetScores | null, out: (s: string) => void): void {
+  if (!set) return out(`${SET_TITLES[name]}: skipped (not found)`);
+  const recallOnly = !set.exhaustive;
+  const { product, baseline } = set.meetings;
+  out(`${SET_TITLES[name]}, ${set.docs} docs, end to end (kg extract output; meetings = ${USER_MEETING_TYPES.join('/')}):`);
+  out(`  meetings  trigger ${prfLine(product.trigger, recallOnly)}`);
+  if (product.participants) out(`            participants ${prfLine(product.participants, recallOnly || product.participants.predicted === product.participants.tp)}`);
+  const key = recallOnly ? 'recall' : 'f1';
+  const margin = (product.trigger[key] - baseline.trigger[key]) * 100;
+  out(`  keyword baseline (${BASELINE_KEYWORDS.join(', ')})  trigger ${prfLine(baseline.trigger, recallOnly)}  -> product ${margin >= 0 ? '+' : ''}${margin.toFixed(1)} ${recallOnly ? 'recall' : 'F1'} points`);
+  if (set.calls) out(`  calls     trigger ${prfLine(set.calls.product.trigger, recallOnly)}; participants ${prfLine(set.calls.product.participants!, true)}`);
+}
+
 /** Runs `kg eval`; returns the exit status and prints a report (JSON with --json). */
 export function runEval(args: string[], out: (s: string) => void): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, gold: { type: 'string' }, json: { type: 'boolean' } } });
@@ -35,13 +55,15 @@ export function runEval(args: string[], out: (s: string) => void): number {
   const dataDir = values.data ?? DEFAULT_EVAL_DATA;
   const goldFile = values.gold ?? DEFAULT_SEED_GOLD;
   if (what === 'ner') {
-    const conll = evaluateConll(nerModel(), dataDir);
+    const conll = evaluateConllEndToEnd(pipelineComponents(), dataDir);
+    const modelAlone = evaluateModelOnGoldTokens(nerModel(), dataDir);
     const seed = seedReport(goldFile);
-    if (values.json) return out(JSON.stringify({ conll, seed }, null, 2)), 0;
-    if (!conll) out(`CoNLL-2003 dev: skipped (${dataDir}/conll2003 not found)`);
+    if (values.json) return out(JSON.stringify({ conll, modelAlone, seed }, null, 2)), 0;
+    if (!conll || !modelAlone) out(`CoNLL-2003 dev: skipped (${dataDir}/conll2003 not found)`);
     else {
-      out(`CoNLL-2003 dev (exact span), ${conll.words} words in ${conll.seconds.toFixed(2)} s:`);
+      out(`CoNLL-2003 dev, end to end (raw text through kg extract, exact span; MISC-overlapping predictions ignored), ${conll.docs} docs, ${conll.words} words in ${conll.seconds.toFixed(2)} s:`);
       for (const t of ['PER', 'ORG', 'LOC', 'micro']) out(`  ${t.padEnd(6)} P ${pct(conll.scores[t].precision)}  R ${pct(conll.scores[t].recall)}  F1 ${pct(conll.scores[t].f1)}`);
+      out(`  diagnostic, model alone over gold tokens (not the product's figure): micro F1 ${pct(modelAlone.scores.micro.f1)} (PER ${pct(modelAlone.scores.PER.f1)}, ORG ${pct(modelAlone.scores.ORG.f1)}, LOC ${pct(modelAlone.scores.LOC.f1)})`);
     }
     printSeed(seed, (w) => !/event|forbidden/.test(w), out);
     return 0;
@@ -51,10 +73,7 @@ export function runEval(args: string[], out: (s: string) => void): number {
     const sets = evaluateEvents(dataDir, pipelineComponents());
     if (values.json) return out(JSON.stringify({ seed, ...sets }, null, 2)), 0;
     printSeed(seed, (w) => /event|forbidden|article/.test(w), out);
-    if (sets.wikievents) out(`WikiEvents dev (${sets.wikievents.docs} docs) meetings: trigger P ${pct(sets.wikievents.trigger.precision)} R ${pct(sets.wikievents.trigger.recall)} F1 ${pct(sets.wikievents.trigger.f1)} (${sets.wikievents.trigger.tp}/${sets.wikievents.trigger.gold}); participants P ${pct(sets.wikievents.participants!.precision)} R ${pct(sets.wikievents.participants!.recall)} F1 ${pct(sets.wikievents.participants!.f1)}`);
-    else out('WikiEvents dev: skipped (not found)');
-    if (sets.rams) out(`RAMS dev strict meetings: trigger recall ${pct(sets.rams.trigger.recall)} (${sets.rams.trigger.tp}/${sets.rams.trigger.gold}); participant recall ${pct(sets.rams.participants!.recall)}`);
-    else out('RAMS dev: skipped (not found)');
+    for (const name of EVENT_SETS) printEventSet(name, sets[name], out);
     return 0;
   }
   out('usage: kg eval ner|events [--data DIR] [--gold seed-gold.json] [--json]');

@@ -15,6 +15,7 @@ import { createLogger, type Logger } from '../logger';
 import { startServer } from '../api/server';
 import { readInputs } from './read-inputs';
 import { runEval } from './eval';
+import { extractJsonlStream, openJsonlSource } from './extract-jsonl';
 
 const HELP = `kg — a knowledge graph of who met whom, where and when, from news articles
 
@@ -22,6 +23,8 @@ Usage:
   kg serve [--ingest PATH]...   Serve the GraphQL API (ingesting PATHs first)
   kg ingest PATH...             Extract and store articles from files or directories
   kg extract FILE...            Print the extraction of files as JSON (nothing is stored)
+  kg extract --jsonl [FILE|-]   One document per input line {id, text, title?, publishedAt?}; one
+                                output line {id, title, publishedAt, entities, events} per input line
   kg reindex                    Rebuild every derived fact from the stored article texts
   kg eval ner|events [--data DIR] [--json]
                                 Score the extractor against gold data (CoNLL-2003, seed, WikiEvents, RAMS)
@@ -94,7 +97,24 @@ const commands: Record<string, Command> = {
   },
 
   async extract(args, _config, logger) {
-    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { jsonl: { type: 'boolean' } } });
+    if (values.jsonl) {
+      if (positionals.length > 1) throw new UsageError('kg extract --jsonl reads one file (or - for standard input).');
+      const { stream, source } = openJsonlSource(positionals[0]);
+      const opened = new Promise<void>((resolve, reject) => {
+        stream.once('error', reject);
+        stream.once('readable', resolve);
+        stream.once('end', resolve);
+      });
+      try {
+        await opened;
+      } catch (error) {
+        throw new UsageError(`cannot read ${source}: ${(error as Error).message}`);
+      }
+      const report = await extractJsonlStream(stream, source, process.stdout, pipelineComponents());
+      if (report.failed) process.stderr.write(`kg extract: ${report.failed} of ${report.lines} line(s) failed (their output lines carry "error")\n`);
+      return report.lines > report.failed ? 0 : 1;
+    }
     if (!positionals.length) throw new UsageError('kg extract needs at least one file.');
     const read = readInputs(positionals);
     const documents: unknown[] = [];

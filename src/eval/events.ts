@@ -1,12 +1,18 @@
 /**
- * Event evaluation on WikiEvents dev (every event annotated: trigger P/R/F1 and participant
- * P/R for face-to-face meetings) and RAMS dev (one event per window: recall only), matching
- * by span overlap. Triggers are scored per mention, before within-article merging.
+ * Event evaluation, end to end: each document's raw text goes through the record contract of
+ * `kg extract --jsonl` (the path of `kg ingest`), and the final events (after within-article
+ * merging) are scored at each of their mentions. Meetings are what a user gets by default as a
+ * meeting (MEETING, TALKS, VISIT, SUMMIT); calls are scored apart. Every set also scores, in the
+ * same run, a keyword baseline that calls every "met", "meet", "meets", "meeting", "meetings" and
+ * "talks" a meeting, so the product's figure always stands beside the trivial one.
+ *
+ * Matching: a gold trigger is found when a predicted mention's trigger overlaps it (one-to-one,
+ * in text order); precision counts predicted mentions. A gold participant is found when any name
+ * or reference of a participant of the matched event overlaps it.
  */
 import path from 'node:path';
-import { extract, type Component } from '../extract/pipeline';
-import { draftEvents } from '../extract/events';
-import type { Doc } from '../extract/types';
+import type { Component } from '../extract/pipeline';
+import { extractRecord, type PublicDoc } from '../extract/records';
 import { prf, readJsonl } from './data';
 
 interface GoldSpan {
@@ -27,92 +33,159 @@ interface EventDoc {
   events: GoldEvent[];
 }
 
-const FACE_TO_FACE = ['MEETING', 'TALKS', 'SUMMIT', 'VISIT', 'INTERVIEW', 'DEBATE', 'PRESS_CONFERENCE', 'HEARING'];
+/** Event types a user gets as meetings by default. */
+export const USER_MEETING_TYPES = ['MEETING', 'TALKS', 'VISIT', 'SUMMIT'];
+/** The keyword baseline's six meeting words. */
+export const BASELINE_KEYWORDS = ['met', 'meet', 'meets', 'meeting', 'meetings', 'talks'];
+const KEYWORD_BASELINE = new RegExp(`\\b(?:${BASELINE_KEYWORDS.join('|')})\\b`, 'gi');
 const STRICT_RAMS = /\.(?:discussion|negotiate|collaborate)\.meet$/;
 
-/** Results of one dataset. */
-export interface EventScores {
+type Counts = ReturnType<typeof prf>;
+
+/** Scores of one system (the product or the baseline) on one set. */
+export interface SystemScores {
+  trigger: Counts;
+  /** Gold participants found (recall) and, where the set annotates every participant, precision. */
+  participants?: Counts;
+}
+
+/** Scores of one dataset. */
+export interface EventSetScores {
   docs: number;
-  trigger: ReturnType<typeof prf>;
-  participants?: ReturnType<typeof prf>;
+  /** Whether precision means anything here (every meeting of a document annotated). */
+  exhaustive: boolean;
+  meetings: { product: SystemScores; baseline: SystemScores };
+  calls?: { product: SystemScores };
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-
-interface Predicted {
-  trigger: { start: number; end: number };
-  participants: { start: number; end: number }[];
+interface Span {
+  start: number;
+  end: number;
+}
+interface PredictedEvent {
+  mentions: Span[];
+  participantSpans: Span[][];
 }
 
-/** Meeting-trigger mentions the pipeline predicts for one text, in input offsets. */
-function predict(text: string, name: string, entityComponents: Component[]): Predicted[] {
-  const { docs } = extract({ name, text, single: true }, entityComponents);
-  return docs.flatMap((doc: Doc) =>
-    draftEvents(doc)
-      .filter((v) => FACE_TO_FACE.includes(v.type))
-      .map((v) => ({
-        trigger: { start: doc.toInputOffset(v.trigger.start), end: doc.toInputOffset(v.trigger.end) },
-        participants: v.participants.map((p) => {
-          if (p.mention) return { start: doc.toInputOffset(p.mention.start), end: doc.toInputOffset(p.mention.end) };
-          const e = doc.entities.find((x) => x.id === p.entity)!;
-          const spans = [...e.mentions, ...(e.references ?? [])];
-          const nearest = spans.reduce((best, s) => (Math.abs(s.start - v.trigger.start) < Math.abs(best.start - v.trigger.start) ? s : best), spans[0]);
-          return { start: doc.toInputOffset(nearest.start), end: doc.toInputOffset(nearest.end) };
-        }),
-      })),
-  );
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** The product's final events of the given types, each with its mentions' triggers and its participants' spans. */
+function productEvents(doc: PublicDoc | null, types: string[]): PredictedEvent[] {
+  if (!doc) return [];
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  return doc.events
+    .filter((v) => types.includes(v.type))
+    .map((v) => ({
+      mentions: v.mentions.map((m) => m.trigger),
+      participantSpans: v.participants.map((p) => {
+        const e = byId.get(p.entity);
+        return [...(p.mention ? [p.mention] : []), ...(e ? [...e.mentions, ...e.references] : [])];
+      }),
+    }));
 }
 
-/** Scores WikiEvents dev and RAMS dev; a dataset whose file is absent is null. */
-export function evaluateEvents(dataDir: string, entityComponents: Component[]): { wikievents: EventScores | null; rams: EventScores | null } {
-  const wiki = readJsonl<EventDoc>(path.join(dataDir, 'events', 'wikievents_dev.jsonl'));
-  const rams = readJsonl<EventDoc>(path.join(dataDir, 'events', 'rams_dev.jsonl'));
-  let wikievents: EventScores | null = null;
-  if (wiki) {
-    let tp = 0;
-    let predicted = 0;
-    let gold = 0;
-    let ptp = 0;
-    let pPred = 0;
-    let pGold = 0;
-    for (const doc of wiki) {
-      const goldMeet = doc.events.filter((e) => /Meet$/.test(e.type));
-      const pred = predict(doc.text, doc.id, entityComponents);
-      gold += goldMeet.length;
-      predicted += pred.length;
-      const used = new Set<number>();
-      for (const g of goldMeet) {
-        pGold += g.participants.length;
-        const k = pred.findIndex((p, i) => !used.has(i) && overlaps(p.trigger, g.trigger));
-        if (k < 0) continue;
-        used.add(k);
-        tp++;
-        ptp += g.participants.filter((gp) => pred[k].participants.some((pp) => overlaps(pp, gp))).length;
-      }
-      pPred += pred.reduce((n, p) => n + p.participants.length, 0);
+function baselineEvents(text: string): PredictedEvent[] {
+  return [...text.matchAll(KEYWORD_BASELINE)].map((m) => ({ mentions: [{ start: m.index!, end: m.index! + m[0].length }], participantSpans: [] }));
+}
+
+/** Accumulates trigger and participant counts over documents. */
+class Tally {
+  tp = 0;
+  predicted = 0;
+  gold = 0;
+  partFound = 0;
+  partGold = 0;
+  partCorrect = 0;
+  partPredicted = 0;
+
+  add(gold: GoldEvent[], predicted: PredictedEvent[], countPredicted: boolean): void {
+    const mentions = predicted.flatMap((event) => event.mentions.map((span) => ({ span, event })));
+    const used = new Set<number>();
+    const matchedEvents = new Map<PredictedEvent, GoldEvent[]>();
+    this.gold += gold.length;
+    if (countPredicted) this.predicted += mentions.length;
+    for (const g of [...gold].sort((a, b) => a.trigger.start - b.trigger.start)) {
+      this.partGold += g.participants.length;
+      const k = mentions.findIndex((m, i) => !used.has(i) && overlaps(m.span, g.trigger));
+      if (k < 0) continue;
+      used.add(k);
+      this.tp++;
+      const event = mentions[k].event;
+      matchedEvents.set(event, [...(matchedEvents.get(event) ?? []), g]);
+      this.partFound += g.participants.filter((gp) => event.participantSpans.some((spans) => spans.some((s) => overlaps(s, gp)))).length;
     }
-    wikievents = { docs: wiki.length, trigger: prf(tp, predicted, gold), participants: prf(ptp, pPred, pGold) };
-  }
-  let ramsScores: EventScores | null = null;
-  if (rams) {
-    let tp = 0;
-    let gold = 0;
-    let ptp = 0;
-    let pGold = 0;
-    for (const doc of rams) {
-      const goldMeet = doc.events.filter((e) => STRICT_RAMS.test(e.type));
-      if (!goldMeet.length) continue;
-      const pred = predict(doc.text, doc.id, entityComponents);
-      for (const g of goldMeet) {
-        gold++;
-        pGold += g.participants.length;
-        const p = pred.find((x) => overlaps(x.trigger, g.trigger));
-        if (!p) continue;
-        tp++;
-        ptp += g.participants.filter((gp) => p.participants.some((pp) => overlaps(pp, gp))).length;
-      }
+    if (!countPredicted) return;
+    for (const event of predicted) {
+      this.partPredicted += event.participantSpans.length;
+      const golds = matchedEvents.get(event) ?? [];
+      this.partCorrect += event.participantSpans.filter((spans) => golds.some((g) => g.participants.some((gp) => spans.some((s) => overlaps(s, gp))))).length;
     }
-    ramsScores = { docs: rams.length, trigger: prf(tp, tp, gold), participants: prf(ptp, ptp, pGold) };
   }
-  return { wikievents, rams: ramsScores };
+
+  scores(withParticipants: boolean, exhaustive: boolean, participantPrecision = false): SystemScores {
+    const trigger = exhaustive ? prf(this.tp, this.predicted, this.gold) : prf(this.tp, this.tp, this.gold);
+    if (!withParticipants) return { trigger };
+    const recall = this.partGold ? this.partFound / this.partGold : 0;
+    if (!participantPrecision) return { trigger, participants: { ...prf(this.partFound, this.partFound, this.partGold), recall } };
+    const precision = this.partPredicted ? this.partCorrect / this.partPredicted : 0;
+    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    return { trigger, participants: { precision, recall, f1, tp: this.partFound, predicted: this.partPredicted, gold: this.partGold } };
+  }
+}
+
+interface SetSpec {
+  file: string;
+  /** The gold meetings of a document. */
+  meetings: (doc: EventDoc) => GoldEvent[];
+  /** The gold calls, where the set annotates them. */
+  calls?: (doc: EventDoc) => GoldEvent[];
+  /** Every meeting of a document is annotated: precision is meaningful. */
+  exhaustive: boolean;
+  /** Score participant precision too (the set annotates every participant). */
+  participantPrecision: boolean;
+  /** Only documents with a gold meeting are read (one event per document: RAMS). */
+  onlyWithMeetings?: boolean;
+}
+
+const SETS: Record<string, SetSpec> = {
+  wikievents: { file: 'wikievents_dev.jsonl', meetings: (d) => d.events.filter((e) => /Meet$/.test(e.type)), exhaustive: true, participantPrecision: true },
+  rams: { file: 'rams_dev.jsonl', meetings: (d) => d.events.filter((e) => STRICT_RAMS.test(e.type)), exhaustive: false, participantPrecision: false, onlyWithMeetings: true },
+  m2e2: { file: 'm2e2_dev.jsonl', meetings: (d) => d.events.filter((e) => e.type === 'Contact:Meet'), calls: (d) => d.events.filter((e) => e.type === 'Contact:Phone-Write'), exhaustive: true, participantPrecision: false },
+};
+
+/** The event sets by name: WikiEvents dev, RAMS dev (strict meetings), M2E2 dev (VOA). */
+export type EventSetName = keyof typeof SETS;
+/** Names of the event sets, in report order. */
+export const EVENT_SETS = Object.keys(SETS) as EventSetName[];
+
+/** Scores one event set end to end, or returns null when its file is absent. */
+export function evaluateEventSet(name: EventSetName, dataDir: string, components: Component[]): EventSetScores | null {
+  const spec = SETS[name];
+  const docs = readJsonl<EventDoc>(path.join(dataDir, 'events', spec.file));
+  if (!docs) return null;
+  const product = new Tally();
+  const baseline = new Tally();
+  const calls = new Tally();
+  let read = 0;
+  for (const doc of docs) {
+    const gold = spec.meetings(doc);
+    if (spec.onlyWithMeetings && !gold.length) continue;
+    read++;
+    const out = extractRecord({ id: doc.id, text: doc.text }, doc.id, components);
+    const extracted = 'error' in out ? null : ({ ...out } as unknown as PublicDoc);
+    product.add(gold, productEvents(extracted, USER_MEETING_TYPES), spec.exhaustive);
+    baseline.add(gold, baselineEvents(doc.text), spec.exhaustive);
+    if (spec.calls) calls.add(spec.calls(doc), productEvents(extracted, ['CALL']), spec.exhaustive);
+  }
+  return {
+    docs: read,
+    exhaustive: spec.exhaustive,
+    meetings: { product: product.scores(true, spec.exhaustive, spec.participantPrecision), baseline: baseline.scores(false, spec.exhaustive) },
+    ...(spec.calls ? { calls: { product: calls.scores(true, spec.exhaustive) } } : {}),
+  };
+}
+
+/** Scores every event set that is present. */
+export function evaluateEvents(dataDir: string, components: Component[]): Record<EventSetName, EventSetScores | null> {
+  return Object.fromEntries(EVENT_SETS.map((name) => [name, evaluateEventSet(name, dataDir, components)])) as Record<EventSetName, EventSetScores | null>;
 }

@@ -42,6 +42,7 @@ export function toPublicJson(doc: Doc, inputText: string) {
       time: v.time,
       trigger: mapText(v.trigger),
       evidence: v.evidence.map(map),
+      mentions: v.mentions.map((m) => ({ trigger: mapText(m.trigger), sentence: map(m.sentence) })),
       confidence: v.confidence,
     })),
     warnings: doc.warnings,

@@ -90,6 +90,12 @@ export interface Participant {
   mention?: Span;
 }
 
+/** One place where the text reports an event: its trigger words and the sentence around them. */
+export interface EventMention {
+  trigger: TextSpan;
+  sentence: Span;
+}
+
 /** One event record: n-ary, never a pair of mirrored rows. */
 export interface Event {
   /** Document-local id ("v1", ...). */
@@ -107,6 +113,8 @@ export interface Event {
   trigger: TextSpan;
   /** Sentence spans that support the event. */
   evidence: Span[];
+  /** Every report of the event in the article, in text order (the first is `trigger`'s). */
+  mentions: EventMention[];
   confidence: number;
 }
 

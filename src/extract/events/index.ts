@@ -5,7 +5,7 @@
  * event ("the encounter", "the talks", a caption and a body sentence).
  */
 import type { Doc, Event, EventStatus, EventType, Participant, Span } from '../types';
-import { MEETING_FAMILY, NOT_AN_EVENT_AFTER, TESTIMONY_CONTEXT, TESTIMONY_SPEECH, TRIGGERS } from './lexicon';
+import { MEETING_FAMILY, NOT_AN_EVENT_AFTER, TRIGGERS } from './lexicon';
 import { collectRefs, refsIn, resolvePronoun, type Ref } from './refs';
 import { eventStatus } from './status';
 import { clockTime, dateMentions } from './time';
@@ -40,7 +40,7 @@ const LIST_GAP = /^\s*(?:(?:,|and|&|as well as|'s|’s|the|to|\p{Lu}[\p{L}.-]*|o
 /** Creates the event component. */
 export function eventComponent(): (doc: Doc) => void {
   return (doc) => {
-    doc.events = mergeWithinDoc(doc, draftEvents(doc)).map((d, i) => ({ id: `v${i + 1}`, type: d.type, status: d.status, participants: d.participants, place: d.place, date: d.date, datePrecision: d.datePrecision, time: d.time, trigger: d.trigger, evidence: d.evidence, confidence: d.confidence }));
+    doc.events = mergeWithinDoc(doc, draftEvents(doc)).map((d, i) => ({ id: `v${i + 1}`, type: d.type, status: d.status, participants: d.participants, place: d.place, date: d.date, datePrecision: d.datePrecision, time: d.time, trigger: d.trigger, evidence: d.evidence, mentions: d.mentions, confidence: d.confidence }));
   };
 }
 
@@ -48,22 +48,10 @@ export function eventComponent(): (doc: Doc) => void {
 export function draftEvents(doc: Doc): DraftEvent[] {
   const refs = collectRefs(doc);
   const drafts: DraftEvent[] = [];
-  const testimony = (doc.text.match(TESTIMONY_CONTEXT)?.length ?? 0) >= 2;
   doc.sentences.forEach((sentence, index) => {
-    for (const d of sentenceEvents(doc, refs, sentence, index, testimony)) drafts.push(d);
+    for (const d of sentenceEvents(doc, refs, sentence, index)) drafts.push(d);
   });
-  addAskers(drafts);
   return drafts;
-}
-
-/** "'No,' Elliott replied": a reply is made to whoever asked the question just before it. */
-function addAskers(drafts: DraftEvent[]): void {
-  drafts.forEach((reply, k) => {
-    if (!/^(?:replied|answered|responded)$/i.test(reply.trigger.text)) return;
-    const question = drafts.slice(0, k).reverse().find((d) => reply.sentence - d.sentence <= 2 && /^asked$/i.test(d.trigger.text));
-    if (!question) return;
-    for (const p of question.participants) if (!reply.participants.some((q) => q.entity === p.entity)) reply.participants.push({ ...p, role: 'participant' });
-  });
 }
 
 interface Trigger {
@@ -73,17 +61,9 @@ interface Trigger {
   pos: 'verb' | 'noun';
 }
 
-function findTriggers(text: string, start: number, end: number, testimony: boolean): Trigger[] {
+function findTriggers(text: string, start: number, end: number): Trigger[] {
   const slice = text.slice(start, end);
   const found: Trigger[] = [];
-  if (testimony) {
-    for (const m of slice.matchAll(TESTIMONY_SPEECH)) {
-      const s = start + m.index!;
-      const e = s + m[0].length;
-      const quoted = /["”]\s*,?\s*(?:[\p{L}.'-]+\s+){0,5}$/u.test(text.slice(Math.max(0, s - 50), s)) || /^\s*[:,]?\s*["“]/.test(text.slice(e, e + 4));
-      if (quoted) found.push({ start: s, end: e, type: 'HEARING', pos: 'verb' });
-    }
-  }
   for (const p of TRIGGERS) {
     p.re.lastIndex = 0;
     for (const m of slice.matchAll(p.re)) {
@@ -102,9 +82,9 @@ function findTriggers(text: string, start: number, end: number, testimony: boole
   return found.sort((a, b) => a.start - b.start);
 }
 
-function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number], index: number, testimony: boolean): DraftEvent[] {
+function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number], index: number): DraftEvent[] {
   const text = doc.text;
-  const triggers = findTriggers(text, sentence.start, sentence.end, testimony);
+  const triggers = findTriggers(text, sentence.start, sentence.end);
   if (!triggers.length) return [];
   // "will meet ... for peace talks": one event, typed by its most specific trigger.
   const groups: Trigger[][] = [];
@@ -152,6 +132,7 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
       time: clockTime(text, last.end, frameEnd),
       trigger: { start: head.start, end: last.end, text: text.slice(head.start, last.end) },
       evidence: [{ start: sentence.start, end: sentence.end }],
+      mentions: [{ trigger: { start: head.start, end: last.end, text: text.slice(head.start, last.end) }, sentence: { start: sentence.start, end: sentence.end } }],
       confidence: 0,
       sentence: index,
       lastSentence: index,

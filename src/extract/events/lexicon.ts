@@ -38,9 +38,3 @@ export const MEETING_FAMILY: EventType[] = ['MEETING', 'TALKS', 'VISIT', 'SUMMIT
 
 /** Words that make a "meeting"/"talks" noun generic rather than an event ("meeting room", "talks about"). */
 export const NOT_AN_EVENT_AFTER = /^\s*(?:room|point|place|hall|rooms|points|places|halls|about the talks)\b/i;
-
-/** A document reporting testimony in a hearing or trial: speech there is face-to-face contact. */
-export const TESTIMONY_CONTEXT = /\b(?:testif(?:y|ied|ies|ying)|testimony|witness(?:es)? stand|jurors?|jury|courtroom|cross-examin\w*|hearing)\b/gi;
-
-/** Quote attributions that, in a testimony context, report face-to-face speech. */
-export const TESTIMONY_SPEECH = /\b(?:said|asked|told|replied|declared|testified|answered|recalled|responded)\b/gi;

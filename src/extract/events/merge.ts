@@ -37,6 +37,8 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
     if (!anaphoric && from.type !== into.type && into.type === 'MEETING' && from.type === 'TALKS') into.type = 'TALKS';
     into.lastSentence = Math.max(into.lastSentence, from.lastSentence);
     for (const e of from.evidence) if (!into.evidence.some((x) => x.start === e.start)) into.evidence.push(e);
+    for (const m of from.mentions) if (!into.mentions.some((x) => x.trigger.start === m.trigger.start)) into.mentions.push(m);
+    into.mentions.sort((a, b) => a.trigger.start - b.trigger.start);
     if (from.status === 'OCCURRED' && into.status === 'PLANNED' && from.ownDate) into.status = 'OCCURRED';
   };
   for (const d of drafts) {
@@ -54,7 +56,7 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
     }
     const same = out.find((e) => compatibleTypes(e.type, d.type) && e.status === d.status && compatibleDates(e.date, d.date) && overlap(e, d) >= Math.min(2, Math.min(e.participants.length, d.participants.length)) && overlap(e, d) > 0 && (e.type === d.type || overlap(e, d) >= 2));
     if (same) absorb(same, d, true);
-    else out.push({ ...d, participants: [...d.participants], evidence: [...d.evidence] });
+    else out.push({ ...d, participants: [...d.participants], evidence: [...d.evidence], mentions: [...d.mentions] });
   }
   // Delegation heads join the talks their side takes part in.
   for (const e of doc.entities) {
