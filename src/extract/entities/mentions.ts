@@ -28,6 +28,8 @@ export function sentenceTokens(doc: Doc): Token[][] {
 }
 
 const ROLE_HEAD = /\b(?:Envoy|President|Minister|Secretary|Aide|Adviser|Advisor|Spokes(?:man|woman|person)|Director|Chief|Ambassador|Chancellor|Governor|Mayor|Senator|Commander|Leader)$/;
+/** A role noun right after a name: the name is the employer ("Kremlin aide"). */
+const EMPLOYEE_ROLE = /^\s+(?:aides?|spokes(?:man|woman|person)|officials?|executives?|advisers?|advisors?|chiefs?|staff|employees?|insiders?)\b/i;
 const CLASS_TYPE: Record<string, EntityType | undefined> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE' };
 const LEADING = /^(?:the|a|an)\s+/i;
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Gen|Col|Lt|Capt|Maj|Sgt|Prof|Rev|Sen|Rep|Gov|Fr)\.?$/;
@@ -63,8 +65,11 @@ export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { me
         // "US Special Envoy" is a title, not an organisation: leave its parts to the gazetteer pass.
         continue;
       }
-      // The gazetteer knows better than a model trained on sports pages ("Kremlin" is an organisation).
-      if (entry && type !== 'PERSON') type = entry.type;
+      // The model already reads the gazetteer as features, so its decision stands: a club or company named
+      // after a city stays an organisation. The gazetteer adds facts only to a mention of its own type.
+      // One exception is grammar, not the gazetteer: a name that modifies a person's role ("Kremlin aide",
+      // "Sony spokesman") names the employer, so where the gazetteer knows it as an organisation it is one.
+      if (type === 'PLACE' && entry?.type === 'ORGANIZATION' && EMPLOYEE_ROLE.test(doc.text.slice(ts[b - 1].end, ts[b - 1].end + 24))) type = 'ORGANIZATION';
       mentions.push({ start: ts[a].start, end: ts[b - 1].end, text, type, sentence: s, entry: entry && entry.type === type ? entry : undefined });
       for (let k = span.start; k < span.end; k++) taken[k] = 1;
     }
