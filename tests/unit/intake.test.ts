@@ -117,6 +117,16 @@ describe('bad input', () => {
   test('a few stray replacement characters are still text', () => {
     expect(looksBinary('Macron met Scholz in Berlin on Monday \ufffd and discussed trade at length with officials.')).toBe(false);
   });
+
+  test('a scraped window with 2% replacement characters is extracted, with a warning', () => {
+    // 22 replacement characters in about 1,000, as a mis-decoded news page has them.
+    const sentence = 'Prime Minister Tony Blair met President George Bush at the White House in Washington on Monday\ufffds morning. ';
+    const text = sentence.repeat(9) + 'x'.repeat(1000 - sentence.length * 9 - 13) + '\ufffd'.repeat(13);
+    expect((text.match(/\ufffd/g) ?? []).length / text.length).toBeGreaterThan(0.02);
+    const { docs, errors } = extract({ name: 'scraped', text, single: true }, []);
+    expect(errors).toEqual([]);
+    expect(docs[0].warnings.map((w) => w.code)).toContain('REPLACEMENT_CHARACTERS');
+  });
 });
 
 describe('sentences', () => {

@@ -41,20 +41,29 @@ export function detectFormat(text: string): InputFormat {
   return looksLikeHtml(text) ? 'html' : 'text';
 }
 
-// Control characters other than tab, newlines and form feed, and U+FFFD (what invalid UTF-8 decodes to).
-const NOT_TEXT = /[\u0000-\u0008\u000E-\u001F\uFFFD]/g;
+// Control characters other than tab, newlines and form feed.
+const CONTROL = /[\u0000-\u0008\u000E-\u001F]/g;
+// What invalid UTF-8 (or a wrong encoding) decodes to.
+const REPLACEMENT = /\uFFFD/g;
+/** Above this share of replacement characters a text is mostly undecodable: binary, not mis-decoded news. */
+const MAX_REPLACEMENT_SHARE = 0.1;
 
-/** Whether a text is binary or badly decoded: any NUL, or at least 3 control or replacement characters making up over 2%. */
+/**
+ * Whether a text is binary rather than text: any NUL, at least 3 control characters making up
+ * over 2%, or more than a tenth replacement characters. A scraped page with a few percent of
+ * replacement characters is still text (it gets a warning), since the rest of it can hold a meeting.
+ */
 export function looksBinary(text: string): boolean {
   if (text.includes('\u0000')) return true;
-  const bad = text.match(NOT_TEXT)?.length ?? 0;
-  return bad >= 3 && bad / text.length > 0.02;
+  const control = text.match(CONTROL)?.length ?? 0;
+  if (control >= 3 && control / text.length > 0.02) return true;
+  return (text.match(REPLACEMENT)?.length ?? 0) / Math.max(1, text.length) > MAX_REPLACEMENT_SHARE;
 }
 
 /** Splits one input into article Docs; throws KgError(BAD_INPUT_FILE) when no article text is found. */
 export function intake(input: Input): Doc[] {
   if (looksBinary(input.text)) {
-    throw new KgError('BAD_INPUT_FILE', `${input.name}: the input is not text (it holds control characters or invalid UTF-8).`, { input: input.name });
+    throw new KgError('BAD_INPUT_FILE', `${input.name}: the input is not text (it holds NUL or control characters, or is mostly undecodable).`, { input: input.name });
   }
   const format = detectFormat(input.text);
   let articles: ArticleParts[];
@@ -137,6 +146,8 @@ function buildDoc(input: Input, parts: ArticleParts, meta: { title?: string; pub
     publishedAt = inferPublicationDate(text);
     inferred = publishedAt !== null;
   }
+  const replaced = text.match(REPLACEMENT)?.length ?? 0;
+  if (replaced) warnings.push({ code: 'REPLACEMENT_CHARACTERS', message: `${replaced} replacement character(s) (U+FFFD: text that was not valid in its encoding) kept as they are.` });
   if (parts.dropped) warnings.push({ code: 'DROPPED_LINES', message: `${parts.dropped} repeated or page-furniture line(s) dropped.` });
   const toInputOffset = b.toInput;
   return {
