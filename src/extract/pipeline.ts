@@ -8,7 +8,7 @@ import { eventComponent } from './events';
 import type { NerModel } from './ner/model';
 
 /** Version of the extractor; every derived fact in the graph records it. Bump on any behaviour change. */
-export const EXTRACTOR_VERSION = '0.3.0';
+export const EXTRACTOR_VERSION = '0.4.0';
 
 /** A pipeline stage that adds to a Doc in place. */
 export type Component = (doc: Doc) => void;

@@ -36,12 +36,36 @@ SET n.aliases = coalesce(n.aliases, []) + [x IN row.names WHERE x <> n.name AND 
     n.kind = coalesce(row.kind, n.kind),
     n.countryCode = coalesce(row.countryCode, n.countryCode),
     n.lat = coalesce(row.lat, n.lat),
-    n.lon = coalesce(row.lon, n.lon)
+    n.lon = coalesce(row.lon, n.lon),
+    n.surname = coalesce(row.surname, n.surname),
+    n.partial = coalesce(row.partial, n.partial)
 RETURN count(n) AS count
 `,
     ['rows', 'now'],
   );
 }
+
+/** Stored people by surname: the full-named ones (keys) and those named by the surname alone. */
+export const PERSONS_BY_SURNAME = statement(
+  'persons_by_surname',
+  `
+UNWIND $surnames AS s
+MATCH (p:Entity {surname: s})
+WHERE p.type = 'PERSON'
+RETURN s AS surname, p.key AS key, p.partial AS partial
+`,
+  ['surnames'],
+);
+
+/** Surnames of every stored person named by a surname alone (to resolve after a rebuild). */
+export const PARTIAL_PERSON_SURNAMES = statement(
+  'partial_person_surnames',
+  `
+MATCH (p:Entity)
+WHERE p.type = 'PERSON' AND p.partial = true
+RETURN DISTINCT p.surname AS surname
+`,
+);
 
 /** Upserts people by key, adding names seen as aliases. */
 export const UPSERT_PERSONS = upsertEntities('Person');

@@ -27,10 +27,14 @@ export const EMBEDDED_INDEXES: Statement[] = [
   statement('index_event_id', 'CREATE INDEX event_id_idx IF NOT EXISTS FOR (n:Event) ON (n.id)'),
   statement('index_merged_key', 'CREATE INDEX merged_key_idx IF NOT EXISTS FOR (n:MergedKey) ON (n.key)'),
   statement('index_name_token', 'CREATE INDEX name_token_idx IF NOT EXISTS FOR (n:NameToken) ON (n.token)'),
+  statement('index_entity_surname', 'CREATE INDEX entity_surname_idx IF NOT EXISTS FOR (n:Entity) ON (n.surname)'),
 ];
 
 /** Indexes Neo4j needs beyond those its constraints create. */
-export const NEO4J_INDEXES: Statement[] = [statement('index_event_date', 'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)')];
+export const NEO4J_INDEXES: Statement[] = [
+  statement('index_event_date', 'CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)'),
+  statement('index_entity_surname_neo4j', 'CREATE INDEX entity_surname IF NOT EXISTS FOR (n:Entity) ON (n.surname)'),
+];
 
 /** Writes an article; `created` says whether it was new. */
 export const UPSERT_ARTICLE = statement(

@@ -5,7 +5,7 @@
  */
 import type { Doc, Entity, EventType } from '../extract/types';
 import { fold, knownNames } from '../extract/ner/gazetteer';
-import { nameKeyToken } from '../extract/entities/resolve';
+import { nameKeyToken, personNameParts } from '../extract/entities/resolve';
 import { MEETING_FAMILY } from '../extract/events/lexicon';
 
 /** Event types that can describe one gathering and so match across articles. */
@@ -37,6 +37,10 @@ export interface EntityRow {
   countryCode: string | null;
   lat: number | null;
   lon: number | null;
+  /** A person's surname in key form, for resolving partial names across articles; null for others. */
+  surname: string | null;
+  /** A person named by a surname alone; null for others. */
+  partial: boolean | null;
 }
 
 /** One reported event, ready to match against stored events. */
@@ -115,6 +119,8 @@ export function articleRows(doc: Doc, redirect: (key: string) => string = (k) =>
         countryCode: e.place?.countryCode ?? null,
         lat: e.place?.lat ?? null,
         lon: e.place?.lon ?? null,
+        surname: e.type === 'PERSON' ? personNameParts(e.name).surname : null,
+        partial: e.type === 'PERSON' ? personNameParts(e.name).partial : null,
       };
       seenEntity.set(key, row);
       rows.entities.push(row);

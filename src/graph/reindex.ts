@@ -8,7 +8,7 @@ import { extract } from '../extract/pipeline';
 import type { InputError } from '../extract/types';
 import { articleById, articlesPage } from './articles';
 import type { GraphStore } from './store';
-import { recountArticleCounts, writeArticle } from './write';
+import { recountArticleCounts, resolvePartialPersons, writeArticle } from './write';
 
 /** What a reindex did. */
 export interface ReindexReport {
@@ -47,6 +47,8 @@ export async function reindex(store: GraphStore, components: Component[], onProg
       onProgress?.(report.articles);
     }
   }
+  // Surname-only people join their one full-named namesake whatever order the articles came in.
+  await resolvePartialPersons(store);
   // Rewriting adds and withdraws one per mention; counts a store never had are set here.
   await recountArticleCounts(store);
   return report;

@@ -33,6 +33,8 @@ import {
   MERGE_PARTICIPATION,
   MERGE_ROLES,
   PLACE_PARENTS,
+  PARTIAL_PERSON_SURNAMES,
+  PERSONS_BY_SURNAME,
   PUT_ARTICLE,
   RECOUNT_ALL_ARTICLE_COUNTS,
   REFRESH_ARTICLE_COUNTS,
@@ -43,6 +45,7 @@ import {
   WITHDRAW_PARTICIPATION,
   WITHDRAW_ROLES,
 } from './cypher';
+import { personNameParts } from '../extract/entities/resolve';
 import { articleRows, matchEvent, nameTokens, referencedKeys, summariseEvent, type EventCandidate, type ReportSummary } from './facts';
 import type { GraphStore, Tx } from './store';
 
@@ -96,7 +99,18 @@ async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
   const redirects = new Map(
     keys.length ? (await tx.run<{ key: string; into: string }>(KEY_REDIRECTS, { keys })).map((r) => [r.key, r.into] as const) : [],
   );
-  const rows = articleRows(doc, (key) => redirects.get(key) ?? key);
+  const curated = (key: string) => redirects.get(key) ?? key;
+  // A person named by a surname alone joins the one stored full-named person with that surname.
+  const partials = doc.entities.filter((e) => e.type === 'PERSON' && personNameParts(e.name).partial).map((e) => ({ key: curated(e.key), surname: personNameParts(e.name).surname }));
+  const joined = new Map<string, string>();
+  if (partials.length) {
+    const full = fullNamesBySurname(await tx.run<PersonRow>(PERSONS_BY_SURNAME, { surnames: [...new Set(partials.map((p) => p.surname))] }));
+    for (const p of partials) {
+      const keys = full.get(p.surname) ?? [];
+      if (keys.length === 1) joined.set(p.key, keys[0]);
+    }
+  }
+  const rows = articleRows(doc, (key) => joined.get(curated(key)) ?? curated(key));
   const now = new Date().toISOString();
   const byType = (type: string) => rows.entities.filter((e) => e.type === type);
   for (const [statement, type] of [
@@ -111,7 +125,8 @@ async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
   if (rows.tokens.length) await tx.run(LINK_NAME_TOKENS, { rows: rows.tokens });
   if (rows.mentions.length) await tx.run(CREATE_MENTIONS, { id: doc.id, rows: rows.mentions, version: EXTRACTOR_VERSION });
   if (rows.roles.length) await tx.run(MERGE_ROLES, { id: doc.id, rows: rows.roles });
-  if (!rows.events.length) return [];
+  const resolved = (await joinPartialPersons(tx, rows.entities.filter((e) => e.partial === false).map((e) => e.surname!))).events;
+  if (!rows.events.length) return resolved;
 
   const candidateRows = rows.events
     .filter((e) => e.participants.length)
@@ -149,7 +164,64 @@ async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
   });
   const participation = reports.flatMap(({ event, draft }) => draft.participants.map((p) => ({ key: p.key, event, role: p.role })));
   if (participation.length) await tx.run(MERGE_PARTICIPATION, { id: doc.id, rows: participation });
-  return [...new Set(reports.map((r) => r.event))];
+  return [...new Set([...reports.map((r) => r.event), ...resolved])];
+}
+
+type PersonRow = {
+  surname: string;
+  key: string;
+  partial: boolean | null;
+};
+
+function fullNamesBySurname(rows: PersonRow[]): Map<string, string[]> {
+  const full = new Map<string, string[]>();
+  for (const r of rows) if (r.partial === false) full.set(r.surname, [...(full.get(r.surname) ?? []), r.key]);
+  return full;
+}
+
+// A redirect is curation's promise about later articles; an automatic resolution makes none
+// (a second full-named person with the surname makes later surname-only mentions ambiguous).
+const MOVE_ENTITY_STEPS = MERGE_ENTITY_STEPS.filter((s) => !s.name.startsWith('merge_entity_redirect'));
+
+/**
+ * Stored surname-only people ("Blair") join the full-named person with that surname ("Tony Blair")
+ * when exactly one is stored; with none or several they stay apart until that changes. Returns
+ * the events whose participants moved (to re-summarise) and how many people were joined.
+ */
+async function joinPartialPersons(tx: Tx, surnames: string[]): Promise<{ events: string[]; joined: number }> {
+  if (!surnames.length) return { events: [], joined: 0 };
+  const rows = await tx.run<PersonRow>(PERSONS_BY_SURNAME, { surnames: [...new Set(surnames)] });
+  const full = fullNamesBySurname(rows);
+  const events: string[] = [];
+  const kept = new Set<string>();
+  for (const stub of rows.filter((r) => r.partial === true)) {
+    const keys = full.get(stub.surname) ?? [];
+    if (keys.length !== 1) continue;
+    const [touched] = await tx.run<{ ids: string[] }>(ENTITY_EVENT_IDS, { key: stub.key });
+    for (const step of MOVE_ENTITY_STEPS) await tx.run(step, { keepKey: keys[0], mergeKey: stub.key });
+    events.push(...(touched?.ids ?? []));
+    kept.add(keys[0]);
+  }
+  if (kept.size) await tx.run(REFRESH_ARTICLE_COUNTS, { keys: [...kept] });
+  return { events, joined: kept.size };
+}
+
+/**
+ * Joins every stored surname-only person to the one full-named person with that surname, where
+ * there is exactly one (after a rebuild, so that the graph does not depend on the order articles
+ * were written in). Returns how many were joined.
+ */
+export async function resolvePartialPersons(store: GraphStore): Promise<number> {
+  const surnames = (await store.read((tx) => tx.run<{ surname: string }>(PARTIAL_PERSON_SURNAMES, {}))).map((r) => r.surname);
+  let joined = 0;
+  for (const surname of surnames) {
+    joined += await store.write(async (tx) => {
+      const { events, joined } = await joinPartialPersons(tx, [surname]);
+      await refreshEvents(tx, [...new Set(events)]);
+      return joined;
+    });
+  }
+  return joined;
 }
 
 /**

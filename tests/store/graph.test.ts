@@ -186,6 +186,50 @@ describe.each(engines().map((e) => [e.name, e] as const))('graph contract on %s'
     expect(report.errors).toHaveLength(1);
   });
 
+  test('a surname-only person joins the one full-named namesake stored before or after, whatever the order', async () => {
+    const articles: Input[] = [
+      { name: 'a', text: 'Blair told MPs on Monday that the economy was strong. Blair met union leaders later.', meta: { title: 'Blair speaks', publishedAt: '2005-02-01' }, single: true },
+      { name: 'b', text: 'Prime Minister Tony Blair met Chancellor Gordon Brown in London on Tuesday.', meta: { title: 'Blair and Brown', publishedAt: '2005-02-02' }, single: true },
+      { name: 'c', text: 'President Putin said on Wednesday that talks would continue. Putin spoke in Moscow.', meta: { title: 'Putin speaks', publishedAt: '2005-02-03' }, single: true },
+      { name: 'd', text: 'Russian President Vladimir Putin met German Chancellor Gerhard Schroeder in Berlin.', meta: { title: 'Putin in Berlin', publishedAt: '2005-02-04' }, single: true },
+    ];
+    const snapshot = async () => {
+      const rows = await store.query<{ key: string; name: string; aliases: string[]; articles: number }>(
+        statement('test_person_snapshot', "MATCH (n:Entity) WHERE n.type = 'PERSON' RETURN n.key AS key, n.name AS name, n.aliases AS aliases, COUNT { (n)<-[:MENTIONS]-(:Article) } AS articles ORDER BY key"),
+        {},
+      );
+      return rows.map((r) => ({ ...r, aliases: [...(r.aliases ?? [])].sort() }));
+    };
+    await ingestInputs(store, articles, pipelineComponents());
+    const forwards = await snapshot();
+    const persons = new Map(forwards.map((r) => [r.key, r]));
+    expect(persons.get('person:tony-blair')).toMatchObject({ name: 'Tony Blair', articles: 2 });
+    expect(persons.get('person:vladimir-putin')).toMatchObject({ name: 'Vladimir Putin', articles: 2 });
+    expect(persons.has('person:blair')).toBe(false);
+    expect(persons.has('person:putin')).toBe(false);
+    expect((await searchEntities(store, 'Putin', null, 5))[0].key).toBe('person:vladimir-putin');
+    await reindex(store, pipelineComponents());
+    expect(await snapshot()).toEqual(forwards);
+
+    // The other order: the full names come first and the partial ones join them as they are written.
+    await store.close();
+    store = await engine.open();
+    await ingestInputs(store, [...articles].reverse(), pipelineComponents());
+    expect(await snapshot()).toEqual(forwards);
+    await reindex(store, pipelineComponents());
+    expect(await snapshot()).toEqual(forwards);
+  });
+
+  test('a surname shared by two full-named people stays apart', async () => {
+    await ingestInputs(store, [
+      { name: 'a', text: 'Tony Blair met Gordon Brown in London on Monday.', meta: { title: 'One', publishedAt: '2005-02-01' }, single: true },
+      { name: 'b', text: 'Cherie Blair met Laura Bush in Washington on Tuesday.', meta: { title: 'Two', publishedAt: '2005-02-02' }, single: true },
+      { name: 'c', text: 'Blair said on Wednesday that he would not resign.', meta: { title: 'Three', publishedAt: '2005-02-03' }, single: true },
+    ], pipelineComponents());
+    const keys = (await entitiesByKeys(store, ['person:tony-blair', 'person:cherie-blair', 'person:blair'])).size;
+    expect(keys).toBe(3);
+  });
+
   test('concurrent writes of the same article store it once', async () => {
     const d = doc(HELD);
     const outcomes = await Promise.all(Array.from({ length: 8 }, () => writeArticle(store, d)));

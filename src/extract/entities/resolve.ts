@@ -15,6 +15,16 @@ export function nameKeyToken(token: string): string {
   return fold(token).replace(/'/g, '').replace(/(?:iy|yy|yi|ij|ii|y|i)$/, 'y');
 }
 
+/**
+ * How a person's name resolves across articles: its surname in key form, and whether the name is
+ * partial (a surname alone, "Blair", "President Putin" once the title is set apart), which joins a
+ * full-named person with that surname when exactly one is known.
+ */
+export function personNameParts(name: string): { surname: string; partial: boolean } {
+  const tokens = name.split(/\s+/).filter((t) => /\p{L}{2,}/u.test(t));
+  return { surname: nameKeyToken(tokens.at(-1) ?? name), partial: tokens.length <= 1 };
+}
+
 /** Stable key of a person from a full or partial name: first and last name tokens. */
 export function personKey(name: string): string {
   const tokens = name.split(/\s+/).filter((t) => /\p{L}{2,}/u.test(t));
