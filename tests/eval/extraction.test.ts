@@ -31,10 +31,12 @@ const spanText = (doc: Doc, s: { start: number; end: number }) => doc.text.slice
 /** The measured end-to-end figures (kg eval ner|events), held as floors. */
 const FLOORS = {
   conllMicroF1: 0.94,
-  // belowBaseline: how far under the keyword baseline the product may be (the target is 0).
-  wikievents: { trigger: 0, participantRecall: 0, belowBaseline: 0.23 },
-  rams: { trigger: 0.42, participantRecall: 0.21, belowBaseline: 0 },
-  m2e2: { trigger: 0.25, participantRecall: 0.16, belowBaseline: 0.12 },
+  // belowBaseline: how far under the keyword baseline the product may be. WikiEvents dev has 11 meetings,
+  // 8 of them courtroom quotes; 5 of the product's 8 mentions there are real meetings its gold leaves out
+  // (a dinner with the suspects, two rallies, a televised meeting, coreferent "their emergency meeting").
+  wikievents: { trigger: 0.19, participantRecall: 0.07, belowBaseline: 0.035 },
+  rams: { trigger: 0.57, participantRecall: 0.24, belowBaseline: 0 },
+  m2e2: { trigger: 0.41, participantRecall: 0.28, belowBaseline: 0 },
 };
 
 describe('gold data', () => {
@@ -148,5 +150,30 @@ describe('entity typing: the gazetteer adds facts, the model decides the type', 
   test('a name that modifies a role names the employer', () => {
     const doc = one('Kremlin aide Vladimir Medinsky will lead the delegation.');
     expect(doc.entities.find((e) => e.name === 'Kremlin')?.type).toBe('ORGANIZATION');
+  });
+});
+
+describe('meeting senses', () => {
+  test.each([
+    'The firm struggled to meet the country\'s growing demand for power.',
+    'Inspectors asked whether the objectives could be met by Friday.',
+    'Iran has met all conditions under the nuclear deal, the agency said.',
+    'The plan is meeting with the approval of Republicans in Congress.',
+    'Education Secretary Ruth Kelly talks of improving discipline in schools.',
+  ])('no meeting in "%s"', (text) => {
+    expect(one(text).events.filter((e) => ['MEETING', 'TALKS', 'VISIT', 'SUMMIT'].includes(e.type))).toEqual([]);
+  });
+
+  test.each([
+    ['NATO ambassadors met Sunday in Brussels to discuss Ukraine.', 'MEETING'],
+    ["Turkey's President Recep Tayyip Erdogan, right, greets Saudi Arabia's Foreign Minister Adel al-Jubeir in Ankara.", 'MEETING'],
+    ['At a dinner hosted by Deputy Prime Minister John Prescott, she told Chancellor Gordon Brown of her plans.', 'MEETING'],
+    ['Senator Ted Cruz spoke at a rally in Irvine, California, on Monday.', 'MEETING'],
+  ])('a meeting in "%s"', (text, type) => {
+    expect(one(text).events.map((e) => e.type)).toContain(type);
+  });
+
+  test('shares that rally are no gathering', () => {
+    expect(one('Shares in Vodafone staged a late rally on Friday after the results.').events).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * event ("the encounter", "the talks", a caption and a body sentence).
  */
 import type { Doc, Event, EventStatus, EventType, Participant, Span } from '../types';
-import { MEETING_FAMILY, NOT_AN_EVENT_AFTER, TRIGGERS } from './lexicon';
+import { MEET_SATISFY, MEETING_FAMILY, MET_AS_SATISFIED, NOT_AN_EVENT_AFTER, TALKS_AS_SPEAKING, TRIGGERS } from './lexicon';
 import { collectRefs, refsIn, resolvePronoun, type Ref } from './refs';
 import { eventStatus } from './status';
 import { clockTime, dateMentions } from './time';
@@ -71,6 +71,12 @@ function findTriggers(text: string, start: number, end: number): Trigger[] {
       const e = s + m[0].length;
       if (found.some((f) => f.start < e && s < f.end)) continue;
       if (NOT_AN_EVENT_AFTER.test(text.slice(e, e + 20))) continue;
+      // "Meet" as satisfy or receive: "meet the requirements", "objectives could be met" (not "a meeting with").
+      if (/^(?:meet|meets|met|meeting)\b/i.test(m[0]) && !/\b(?:a|an|the|their|his|her|its|this|that)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) {
+        const verb = /^\S+/.exec(m[0])![0].length;
+        if (MEET_SATISFY.test(text.slice(s + verb, s + verb + 90)) || MET_AS_SATISFIED.test(text.slice(Math.max(0, s - 60), s))) continue;
+      }
+      if (p.type === 'TALKS' && /^talks$/i.test(m[0]) && TALKS_AS_SPEAKING.test(text.slice(e, e + 10))) continue;
       // "a big debate out there": a debate in the figurative sense, not an event.
       if (p.type === 'DEBATE' && /\b(?:a|an)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, s - 20), s))) continue;
       let pos = p.pos;

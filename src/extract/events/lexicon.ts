@@ -28,6 +28,12 @@ export const TRIGGERS: TriggerPattern[] = [
   { re: /\b(?:meetings?|encounters?|face-to-face|get-together|tête-à-tête)\b(?! (?:point|place|room|hall)s?\b)/gi, type: 'MEETING', pos: 'noun' },
   { re: /\b(?:meets|met|meet|meeting)\b(?: (?:up )?with)?/gi, type: 'MEETING', pos: 'verb' },
   { re: /\b(?:sat|sit|sits) down with\b/gi, type: 'MEETING', pos: 'verb' },
+  // Greeting someone is meeting them (captions: "Erdogan, right, greets Saudi Arabia's Foreign Minister").
+  { re: /\b(?:greets|greeted|greeting|greet)\b(?= (?:\p{Lu}|his |her |their |the |a |an |visiting |members |supporters |people |delegates |leaders ))(?! the (?:news|decision|announcement|move|result|results|plan|proposal|ruling|report|verdict|deal|offer|idea)\b)/gu, type: 'MEETING', pos: 'verb' },
+  // A meal with someone is a meeting ("a dinner hosted by the deputy leader", "lunch with the chancellor"); a school dinner is not.
+  { re: /\b(?:working |state |private |official )?(?:dinner|lunch|luncheon|breakfast)s?\b(?= (?:with|hosted by|for|in honou?r of) )/gi, type: 'MEETING', pos: 'noun' },
+  // A rally in the sense of a gathering: one attended, held or spoken at, never a rise in prices.
+  { re: /(?<=\b(?:at|during|to|addresse[sd]|address|held|holds?|attend(?:s|ed)?|told|organi[sz]ed|led)\s+(?:a|an|the|his|her|their|its|this|that|[\p{L}-]+['’]s)\s+(?:[\p{L}-]+\s+)?)rall(?:y|ies)\b/giu, type: 'MEETING', pos: 'noun' },
   { re: /\b(?:hosted|hosts|hosting|host)\b(?= (?:[A-Z]|his|her|their|a |the ))/g, type: 'MEETING', pos: 'verb' },
   { re: /\b(?:visited|visits|visiting|visit)\b/gi, type: 'VISIT', pos: 'verb' },
   { re: /\b(?:visit|trip|tour)s? (?:to|of)\b/gi, type: 'VISIT', pos: 'noun' },
@@ -38,3 +44,16 @@ export const MEETING_FAMILY: EventType[] = ['MEETING', 'TALKS', 'VISIT', 'SUMMIT
 
 /** Words that make a "meeting"/"talks" noun generic rather than an event ("meeting room", "talks about"). */
 export const NOT_AN_EVENT_AFTER = /^\s*(?:room|point|place|hall|rooms|points|places|halls|about the talks)\b/i;
+
+/**
+ * "Meet" in the sense of satisfy or receive: its object is a requirement or a reception, not a
+ * party ("meet the requirements", "met all conditions", "meeting its obligations", "meeting with
+ * the approval of", "to meet the country's growing demand").
+ */
+export const MEET_SATISFY = /^\s+(?:with\s+)?(?:(?:the|a|an|its|their|his|her|our|your|my|all|any|these|those|this|that|every|some|most|many|several|such|[\p{L}-]+['’]s|(?!(?:the|a|an)\b)[\p{Ll}-]+(?:al|ic|ing|ed|ous|ive|ent|ant|ful|less|ible|able|ary|ory)|new|key|basic|tough|strict|high|minimum|certain|main|own|full|huge|heavy|stiff|fierce|strong|broad|wide|mixed|little|much|great)\s+){0,4}(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|criterion|standards?|deadlines?|needs?|expectations?|approval|disapproval|resistance|opposition|criticism|challenges?|costs?|thresholds?|quotas?|commitments?|requests?|terms|qualifications?|specifications?|limits?|benchmarks?|payments?|debts?|bills?|expenses?|shortfalls?|success|failure|skepticism|scepticism|scrutiny|hostility|derision|applause|acclaim|protests?|outrage|objections?|responses?|reactions?|fate|end|death|demise|match|halfway|eye|payments?|repayments?|interest|shortage|supply|supplies|capacity|budget|quorum)\b/iu;
+
+/** The passive of "meet" as satisfy: "whether the objectives could be met", "targets were not met". */
+export const MET_AS_SATISFIED = /\b(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|standards?|deadlines?|needs?|expectations?|terms|thresholds?|quotas?|commitments?|costs?|payments?|benchmarks?)\s+(?:(?:could|can|would|will|may|might|must|should|have|has|had|not|never|yet|all|fully|easily|already|still)\s+){0,3}(?:be|been|being|is|are|was|were)\s+(?:(?:not|never|fully|all|easily|already)\s+)?$/i;
+
+/** "Talks" as a verb of speaking about a topic ("she talks of improving discipline"), not a meeting. */
+export const TALKS_AS_SPEAKING = /^\s+(?:of|about)\b/i;

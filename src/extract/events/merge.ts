@@ -78,7 +78,7 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
     }
   });
   return out
-    .filter((v) => v.participants.length >= (v.type === 'CALL' || v.type === 'MEETING' && v.status === 'OCCURRED' ? 2 : 1))
+    .filter((v) => v.participants.length >= (v.type === 'CALL' ? 2 : 0))
     .map((v) => ({ ...v, confidence: confidence(v) }));
 }
 
