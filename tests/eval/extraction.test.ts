@@ -30,7 +30,7 @@ const spanText = (doc: Doc, s: { start: number; end: number }) => doc.text.slice
 
 /** The measured end-to-end figures (kg eval ner|events), held as floors. */
 const FLOORS = {
-  conllMicroF1: 0.94,
+  conllMicroF1: 0.944,
   // belowBaseline: how far under the keyword baseline the product may be. WikiEvents dev has 11 meetings,
   // 8 of them courtroom quotes; 5 of the product's 8 mentions there are real meetings its gold leaves out
   // (a dinner with the suspects, two rallies, a televised meeting, coreferent "their emergency meeting").
@@ -175,5 +175,20 @@ describe('meeting senses', () => {
 
   test('shares that rally are no gathering', () => {
     expect(one('Shares in Vodafone staged a late rally on Friday after the results.').events).toEqual([]);
+  });
+});
+
+describe('companies the 1996 training data never saw', () => {
+  test.each([
+    ['Sony said it would cut the price of its console in Europe.', 'Sony'],
+    ['Flat screens are made by the likes of Sony and Samsung.', 'Sony'],
+    ['Shares in Yahoo rose 5% after the results.', 'Yahoo'],
+  ])('"%s": %s is an organisation', (text, name) => {
+    expect(one(text).entities.find((e) => e.name === name)?.type).toBe('ORGANIZATION');
+  });
+
+  test('a person named by surname stays a person', () => {
+    const doc = one('Prime Minister Tony Blair met union leaders. Blair said he would listen.');
+    expect(doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Tony Blair']);
   });
 });

@@ -45,6 +45,42 @@ const VENUE = /\b(?:Palace|House|Hotel|Stadium|Center|Centre|Hall|Square|Buildin
 const WATER = /\b(?:Sea|River|Lake|Strait|Ocean|Gulf|Bay|Channel|Canal|Sound)$|^(?:Bosphorus|Dardanelles)$/;
 const REGION = /\b(?:Province|Region|Oblast|State|County|District|Territory|Valley|Peninsula|Island|Islands)$/;
 
+// What the words around a one-word name say of a company, not a person: a corporate suffix, shares
+// and results, a firm's parts, "the firm", and "it" for the name's pronoun.
+const CORPORATE_AFTER = /^(?:\s+(?:Inc|Corp|Corporation|plc|PLC|Ltd|LLC|AG|SA|NV|GmbH|Holdings|Co)\b\.?|['’]s\s+(?:shares?|share price|stock|profits?|sales|revenues?|turnover|earnings|results|chief executive|boss|chairman|shareholders|customers|subscribers|products?|website|software|games?|consoles?|handsets?|phones?|cars?|factory|factories|plants?|stores?|shops?|brand|bid|takeover|rivals?|market share)\b|\s+(?:shares|shareholders|bosses|executives|spokes(?:man|woman|person))\b|\s+said\s+(?:it|its)\b|\s+(?:has|had|have)\s+(?:said\s+)?it\b|,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,4}(?:company|firm|maker|group|giant|retailer|carrier|airline|manufacturer|bank|brewer|operator|conglomerate|chain|publisher|developer|provider|supplier|insurer|broadcaster|network|corporation|business)\b)/u;
+const CORPORATE_BEFORE = /\b(?:shares\s+(?:in|of)|stake\s+in|(?:firm|company|group|giant|makers?|manufacturer|rival|rivals|carrier|retailer|operator|label|distributor|publisher|developer|studio|broadcaster)|chief\s+executive\s+of|takeover\s+of|bid\s+for|the\s+likes\s+of|(?:companies|firms|makers|manufacturers)\s+(?:such\s+as|like|including)|(?:owned|bought|acquired|made|manufactured|produced|released)\s+by)\s+$/i;
+
+/**
+ * A one-word "person" that the article never names in full, never gives a title, and writes of as a
+ * company (shares, results, "it", "the firm") is a company: news introduces people by their full name,
+ * and companies the 1996 training data never saw (Sony, Yahoo) otherwise read as surnames.
+ */
+function retypeCompaniesNamedAsPeople(text: string, clusters: Map<string, Cluster>, clusterOf: Cluster[]): void {
+  const organisations = [...clusters.values()].filter((c) => c.type === 'ORGANIZATION').flatMap((c) => c.mentions);
+  for (const c of [...clusters.values()]) {
+    if (c.type !== 'PERSON' || c.roles.length || c.mentions.some((m) => /\s/.test(m.text))) continue;
+    const corporate = c.mentions.some((m) => CORPORATE_AFTER.test(text.slice(m.end, m.end + 80)) || CORPORATE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)) || coordinatedWithCompany(text, m, organisations));
+    if (!corporate) continue;
+    const key = `organization:${slug(c.mentions[0].text)}`;
+    for (const m of c.mentions) m.type = 'ORGANIZATION';
+    clusters.delete(c.key);
+    const existing = clusters.get(key);
+    if (existing) {
+      existing.mentions.push(...c.mentions);
+      clusterOf.forEach((x, i) => x === c && (clusterOf[i] = existing));
+    } else {
+      c.key = key;
+      c.type = 'ORGANIZATION';
+      clusters.set(key, c);
+    }
+  }
+}
+
+/** "Samsung and Sony", "Sony, Toshiba and IBM": conjuncts are of one kind, so a name listed with a company is one. */
+function coordinatedWithCompany(text: string, m: Mention, organisations: Mention[]): boolean {
+  return organisations.some((o) => (o.end <= m.start && m.start - o.end <= 6 && /^(?:\s+and\s+|\s*,\s*|\s+or\s+)$/.test(text.slice(o.end, m.start))) || (o.start >= m.end && o.start - m.end <= 6 && /^(?:\s+and\s+|\s*,\s*|\s+or\s+)$/.test(text.slice(m.end, o.start))));
+}
+
 /** Builds the Doc's entities from its mentions, demonyms and roles. */
 export function resolveEntities(text: string, mentions: Mention[], demonyms: Demonym[], rawRoles: RawRole[]): Entity[] {
   const gaz = gazetteer();
@@ -81,6 +117,7 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
     cluster.mentions.push(m);
     clusterOf[i] = cluster;
   }
+  retypeCompaniesNamedAsPeople(text, clusters, clusterOf);
   for (const d of demonyms) get(d.entry.key, 'PLACE', d.entry).references.push({ start: d.start, end: d.end, text: d.text });
 
   // Roles, with their organisation or country resolved to a key.
