@@ -52,7 +52,7 @@ export const PERSONS_BY_SURNAME = statement(
 UNWIND $surnames AS s
 MATCH (p:Entity {surname: s})
 WHERE p.type = 'PERSON'
-RETURN s AS surname, p.key AS key, p.partial AS partial
+RETURN s AS surname, p.key AS key, p.partial AS partial, coalesce(p.articleCount, 0) AS articles
 `,
   ['surnames'],
 );

@@ -104,10 +104,10 @@ async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
   const partials = doc.entities.filter((e) => e.type === 'PERSON' && personNameParts(e.name).partial).map((e) => ({ key: curated(e.key), surname: personNameParts(e.name).surname }));
   const joined = new Map<string, string>();
   if (partials.length) {
-    const full = fullNamesBySurname(await tx.run<PersonRow>(PERSONS_BY_SURNAME, { surnames: [...new Set(partials.map((p) => p.surname))] }));
+    const referents = referentsBySurname(await tx.run<PersonRow>(PERSONS_BY_SURNAME, { surnames: [...new Set(partials.map((p) => p.surname))] }));
     for (const p of partials) {
-      const keys = full.get(p.surname) ?? [];
-      if (keys.length === 1) joined.set(p.key, keys[0]);
+      const referent = referents.get(p.surname);
+      if (referent) joined.set(p.key, referent);
     }
   }
   const rows = articleRows(doc, (key) => joined.get(curated(key)) ?? curated(key));
@@ -171,12 +171,29 @@ type PersonRow = {
   surname: string;
   key: string;
   partial: boolean | null;
+  articles: number;
 };
 
-function fullNamesBySurname(rows: PersonRow[]): Map<string, string[]> {
-  const full = new Map<string, string[]>();
-  for (const r of rows) if (r.partial === false) full.set(r.surname, [...(full.get(r.surname) ?? []), r.key]);
-  return full;
+/** How much more often the most-reported namesake must be reported than all the others together. */
+const DOMINANCE = 5;
+/** Fewest articles for a namesake to be the one a bare surname means when there are several. */
+const DOMINANT_MIN_ARTICLES = 5;
+
+/**
+ * The full-named person a bare surname refers to: the only one with it, or, among several, the one
+ * the news is about (reported at least DOMINANCE times as often as all the others together: "Blair"
+ * in 2005 is Tony Blair, not Cherie Blair); otherwise none.
+ */
+function referentsBySurname(rows: PersonRow[]): Map<string, string> {
+  const full = new Map<string, PersonRow[]>();
+  for (const r of rows) if (r.partial === false) full.set(r.surname, [...(full.get(r.surname) ?? []), r]);
+  const out = new Map<string, string>();
+  for (const [surname, people] of full) {
+    const [top, ...others] = [...people].sort((a, b) => b.articles - a.articles || a.key.localeCompare(b.key));
+    const rest = others.reduce((n, p) => n + p.articles, 0);
+    if (!others.length || (top.articles >= DOMINANT_MIN_ARTICLES && top.articles >= DOMINANCE * rest)) out.set(surname, top.key);
+  }
+  return out;
 }
 
 // A redirect is curation's promise about later articles; an automatic resolution makes none
@@ -185,30 +202,30 @@ const MOVE_ENTITY_STEPS = MERGE_ENTITY_STEPS.filter((s) => !s.name.startsWith('m
 
 /**
  * Stored surname-only people ("Blair") join the full-named person with that surname ("Tony Blair")
- * when exactly one is stored; with none or several they stay apart until that changes. Returns
+ * when it is the only one or the one the news is about; otherwise they stay apart until that changes. Returns
  * the events whose participants moved (to re-summarise) and how many people were joined.
  */
 async function joinPartialPersons(tx: Tx, surnames: string[]): Promise<{ events: string[]; joined: number }> {
   if (!surnames.length) return { events: [], joined: 0 };
   const rows = await tx.run<PersonRow>(PERSONS_BY_SURNAME, { surnames: [...new Set(surnames)] });
-  const full = fullNamesBySurname(rows);
+  const referents = referentsBySurname(rows);
   const events: string[] = [];
   const kept = new Set<string>();
   for (const stub of rows.filter((r) => r.partial === true)) {
-    const keys = full.get(stub.surname) ?? [];
-    if (keys.length !== 1) continue;
+    const referent = referents.get(stub.surname);
+    if (!referent) continue;
     const [touched] = await tx.run<{ ids: string[] }>(ENTITY_EVENT_IDS, { key: stub.key });
-    for (const step of MOVE_ENTITY_STEPS) await tx.run(step, { keepKey: keys[0], mergeKey: stub.key });
+    for (const step of MOVE_ENTITY_STEPS) await tx.run(step, { keepKey: referent, mergeKey: stub.key });
     events.push(...(touched?.ids ?? []));
-    kept.add(keys[0]);
+    kept.add(referent);
   }
   if (kept.size) await tx.run(REFRESH_ARTICLE_COUNTS, { keys: [...kept] });
   return { events, joined: kept.size };
 }
 
 /**
- * Joins every stored surname-only person to the one full-named person with that surname, where
- * there is exactly one (after a rebuild, so that the graph does not depend on the order articles
+ * Joins every stored surname-only person to the full-named person that surname refers to, where
+ * there is one (after a rebuild, so that the graph does not depend on the order articles
  * were written in). Returns how many were joined.
  */
 export async function resolvePartialPersons(store: GraphStore): Promise<number> {

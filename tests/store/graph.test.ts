@@ -220,7 +220,7 @@ describe.each(engines().map((e) => [e.name, e] as const))('graph contract on %s'
     expect(await snapshot()).toEqual(forwards);
   });
 
-  test('a surname shared by two full-named people stays apart', async () => {
+  test('a surname shared by two full-named people equally reported stays apart', async () => {
     await ingestInputs(store, [
       { name: 'a', text: 'Tony Blair met Gordon Brown in London on Monday.', meta: { title: 'One', publishedAt: '2005-02-01' }, single: true },
       { name: 'b', text: 'Cherie Blair met Laura Bush in Washington on Tuesday.', meta: { title: 'Two', publishedAt: '2005-02-02' }, single: true },
@@ -228,6 +228,18 @@ describe.each(engines().map((e) => [e.name, e] as const))('graph contract on %s'
     ], pipelineComponents());
     const keys = (await entitiesByKeys(store, ['person:tony-blair', 'person:cherie-blair', 'person:blair'])).size;
     expect(keys).toBe(3);
+  });
+
+  test('among several namesakes a bare surname means the one the news is about', async () => {
+    const tony = [0, 1, 2, 3, 4].map((i) => ({ name: `t${i}`, text: `Prime Minister Tony Blair met Chancellor Gordon Brown on day ${i + 1} in London.`, meta: { title: `Tony ${i}`, publishedAt: `2005-03-0${i + 1}` }, single: true }));
+    await ingestInputs(store, [
+      ...tony,
+      { name: 'c', text: 'Cherie Blair met Laura Bush in Washington on Tuesday.', meta: { title: 'Cherie', publishedAt: '2005-03-08' }, single: true },
+      { name: 'b', text: 'Blair said on Wednesday that he would not resign.', meta: { title: 'Blair', publishedAt: '2005-03-09' }, single: true },
+    ], pipelineComponents());
+    const found = await entitiesByKeys(store, ['person:tony-blair', 'person:cherie-blair', 'person:blair']);
+    expect([...found.keys()].sort()).toEqual(['person:cherie-blair', 'person:tony-blair']);
+    expect((await searchEntities(store, 'Blair', null, 1))[0].key).toBe('person:tony-blair');
   });
 
   test('concurrent writes of the same article store it once', async () => {
