@@ -156,6 +156,7 @@ function buildDoc(input: Input, parts: ArticleParts, meta: { title?: string; pub
     inputText: input.text,
     toInputOffset,
     entities: [],
+    syntax: [],
     events: [],
     warnings,
   };
