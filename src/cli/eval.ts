@@ -1,7 +1,7 @@
 /**
- * `kg eval ner|events`: the product's scores, end to end, against gold data (CoNLL-2003 dev,
- * the seed expectations, WikiEvents, RAMS and M2E2 dev), each event set beside the keyword
- * baseline. Datasets that are absent are skipped, not failed.
+ * `kg eval ner|events|syntax`: the product's scores, end to end, against gold data (CoNLL-2003
+ * dev, the seed expectations, WikiEvents, RAMS and M2E2 dev), each event set beside the keyword
+ * baseline; and the syntax layer on UD English EWT dev. Datasets that are absent are skipped, not failed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,11 +10,13 @@ import { DEFAULT_EVAL_DATA, DEFAULT_SEED_GOLD } from '../eval/data';
 import { evaluateConllEndToEnd, evaluateModelOnGoldTokens } from '../eval/ner';
 import { EVENT_SETS, evaluateEvents, BASELINE_KEYWORDS, USER_MEETING_TYPES, type EventSetName, type EventSetScores } from '../eval/events';
 import { evaluateSeed, type SeedReport } from '../eval/seed';
+import { evaluateSyntax } from '../eval/syntax';
 import { extract } from '../extract/pipeline';
-import { nerModel, pipelineComponents } from '../models';
+import { nerModel, pipelineComponents, syntaxModel } from '../models';
 
 const SEED_FILE = path.join(__dirname, '..', '..', 'seeds', '000_f8a6b1e95007139e.txt');
 const pct = (x: number) => (x * 100).toFixed(1);
+const pct2 = (x: number) => (x * 100).toFixed(2);
 
 function seedReport(goldFile: string): SeedReport | null {
   if (!fs.existsSync(goldFile) || !fs.existsSync(SEED_FILE)) return null;
@@ -76,6 +78,13 @@ export function runEval(args: string[], out: (s: string) => void): number {
     for (const name of EVENT_SETS) printEventSet(name, sets[name], out);
     return 0;
   }
-  out('usage: kg eval ner|events [--data DIR] [--gold seed-gold.json] [--json]');
+  if (what === 'syntax') {
+    const scores = evaluateSyntax(syntaxModel(), dataDir);
+    if (values.json) return out(JSON.stringify({ ewtDev: scores }, null, 2)), 0;
+    if (!scores) out(`UD English EWT dev: skipped (${dataDir}/ud/en_ewt-ud-dev.conllu not found)`);
+    else out(`UD English EWT dev (gold tokens, punctuation included), ${scores.sentences} sentences, ${scores.words} words: UPOS ${pct2(scores.upos)}  XPOS ${pct2(scores.xpos)}  UAS ${pct2(scores.uas)}  LAS ${pct2(scores.las)}; tagger + parser ${Math.round(scores.wordsPerSecond)} words/s`);
+    return 0;
+  }
+  out('usage: kg eval ner|events|syntax [--data DIR] [--gold seed-gold.json] [--json]');
   return 2;
 }

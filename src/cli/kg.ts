@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config';
 import { isKgError } from '../errors';
 import { extract } from '../extract/pipeline';
-import { pipelineComponents } from '../models';
+import { pipelineComponents, syntaxModel } from '../models';
 import { toPublicJson } from '../extract/output';
 import { openStore } from '../graph/open';
 import { ingestInputs } from '../graph/ingest';
@@ -16,6 +16,7 @@ import { startServer } from '../api/server';
 import { readInputs } from './read-inputs';
 import { runEval } from './eval';
 import { extractJsonlStream, openJsonlSource } from './extract-jsonl';
+import { runParse } from './parse';
 
 const HELP = `kg — a knowledge graph of who met whom, where and when, from news articles
 
@@ -26,7 +27,9 @@ Usage:
   kg extract --jsonl [FILE|-]   One document per input line {id, text, title?, publishedAt?}; one
                                 output line {id, title, publishedAt, entities, events} per input line
   kg reindex                    Rebuild every derived fact from the stored article texts
-  kg eval ner|events [--data DIR] [--json]
+  kg parse [FILE|-]             Print part-of-speech tags and dependency trees of text as CoNLL-U
+  kg parse --conllu FILE        Re-predict UPOS, XPOS, HEAD, DEPREL of a CoNLL-U file, all else kept
+  kg eval ner|events|syntax [--data DIR] [--json]
                                 Score the extractor against gold data (CoNLL-2003, seed, WikiEvents, RAMS)
   kg help                       Show this help
 
@@ -94,6 +97,10 @@ const commands: Record<string, Command> = {
 
   async eval(args) {
     return runEval(args, (line) => process.stdout.write(line + '\n'));
+  },
+
+  async parse(args) {
+    return runParse(args, syntaxModel, (text) => process.stdout.write(text), (line) => process.stderr.write(line + '\n'));
   },
 
   async extract(args, _config, logger) {

@@ -6,6 +6,7 @@ import { intake, jsonlInputs, looksLikeJsonl } from './intake';
 import { entityComponent } from './entities';
 import { eventComponent } from './events';
 import type { NerModel } from './ner/model';
+import { syntaxComponent, type SyntaxModel } from './syntax';
 
 /** Version of the extractor; every derived fact in the graph records it. Bump on any behaviour change. */
 export const EXTRACTOR_VERSION = '0.4.0';
@@ -16,11 +17,12 @@ export type Component = (doc: Doc) => void;
 /** The trained models the components need (loaded by the caller: extract does no I/O). */
 export interface PipelineModels {
   ner: NerModel;
+  syntax: SyntaxModel;
 }
 
-/** The components run after intake, in order: entities, then events. */
+/** The components run after intake, in order: entities, syntax, then events. */
 export function defaultComponents(models: PipelineModels): Component[] {
-  return [entityComponent(models.ner), eventComponent()];
+  return [entityComponent(models.ner), syntaxComponent(models.syntax), eventComponent()];
 }
 
 /** The result of extracting one input: its documents, or the error that stopped it. */

@@ -118,6 +118,29 @@ export interface Event {
   confidence: number;
 }
 
+/** A token of a parsed sentence (EWT-style: "don't" is do + n't, "U.S." one token). */
+export interface SyntaxToken {
+  /** Offsets into doc.text. */
+  start: number;
+  end: number;
+  text: string;
+  /** Universal part of speech (NOUN, VERB, PROPN, ...). */
+  upos: string;
+  /** Penn Treebank tag (NN, VBD, NNP, ...). */
+  xpos: string;
+  /** Index of the head token within the same sentence's tokens, -1 for the root. */
+  head: number;
+  /** Universal Dependencies relation with subtype ("nsubj", "obl", "nmod:poss", "obl:unmarked"). */
+  deprel: string;
+}
+
+/** The syntax of one sentence of doc.sentences. */
+export interface ParsedSentence {
+  /** Index into doc.sentences. */
+  sentence: number;
+  tokens: SyntaxToken[];
+}
+
 /** A non-fatal problem found while processing a document. */
 export interface Warning {
   code: string;
@@ -151,6 +174,8 @@ export interface Doc {
   /** Maps an offset of doc.text to the offset in the original input. */
   toInputOffset: (offset: number) => number;
   entities: Entity[];
+  /** Part-of-speech tags and dependency trees of the sentences the syntax stage parsed, in order. */
+  syntax: ParsedSentence[];
   events: Event[];
   warnings: Warning[];
 }

@@ -167,6 +167,7 @@ function buildDoc(input: Input, parts: ArticleParts, meta: { title?: string; pub
     inputText: input.text,
     toInputOffset,
     entities: [],
+    syntax: [],
     events: [],
     warnings,
   };

@@ -1,0 +1,110 @@
+/**
+ * Trains the syntax model (tagger + arc-eager parser) on UD English EWT train, reports EWT dev
+ * per parser epoch, and writes models/syntax/model.json.gz and scores.json.
+ *   npm run train:syntax -- [--data ../shared/eval-data] [--out models/syntax]
+ * Deterministic: the same data and options rebuild the model byte for byte.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readConllu } from '../src/extract/syntax/conllu';
+import { parseSyntaxModel, serializeSyntaxModel } from '../src/extract/syntax/model';
+import { inventories, jackknifeTags, rng, tagDictionary, trainParser, trainSentences, trainTagger, type TrainOptions } from '../src/extract/syntax/train';
+import { scoreSyntax } from '../src/eval/syntax';
+import { Scorer } from '../src/extract/syntax/classifier';
+import { lexicon, tagSentence } from '../src/extract/syntax/tagger';
+import { parseModel } from '../src/extract/ner/model';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: '../shared/eval-data' },
+    out: { type: 'string', default: 'models/syntax' },
+    'tagger-epochs': { type: 'string', default: '8' },
+    'parser-epochs': { type: 'string', default: '12' },
+    folds: { type: 'string', default: '4' },
+    explore: { type: 'string', default: '0.9' },
+    seed: { type: 'string', default: '7' },
+    'dev-every-epoch': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+    'tagger-only': { type: 'boolean', default: false },
+    clusters: { type: 'string', default: 'models/ner/model.json.gz' },
+  },
+});
+const dataDir = path.resolve(values.data!);
+const trainPath = path.join(dataDir, 'ud', 'en_ewt-ud-train.conllu');
+const devPath = path.join(dataDir, 'ud', 'en_ewt-ud-dev.conllu');
+if (!fs.existsSync(trainPath)) {
+  console.log(`skipped: ${trainPath} not found (UD English EWT is not shipped with the repo)`);
+  process.exit(0);
+}
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const log = (m: string) => console.log(`[${elapsed()}] ${m}`);
+const pct = (x: number) => (x * 100).toFixed(2);
+
+const trainConllu = readConllu(fs.readFileSync(trainPath, 'utf8'));
+const dev = fs.existsSync(devPath) ? readConllu(fs.readFileSync(devPath, 'utf8')) : [];
+const { tags, labels } = inventories(trainConllu);
+const train = trainSentences(trainConllu, tags, labels);
+const options: TrainOptions = {
+  taggerEpochs: Number(values['tagger-epochs']),
+  parserEpochs: Number(values['parser-epochs']),
+  seed: Number(values.seed),
+  folds: Number(values.folds),
+  explore: Number(values.explore),
+  log,
+};
+const random = rng(options.seed);
+const dictionary = tagDictionary(train);
+// The word clusters the NER learned from unlabelled news (scripts/word-clusters.ts), shipped in its model.
+const clusters = values.clusters ? parseModel(fs.readFileSync(path.resolve(values.clusters))).clusters : new Map<string, string>();
+const lex = lexicon(clusters);
+log(`${train.length} sentences, ${tags.length} tags, ${labels.length} relations, ${dictionary.size} dictionary words; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+const devSentences = trainSentences(dev, tags, labels);
+const tagger = trainTagger(train, tags.length, dictionary, lex, options.taggerEpochs, random, log, values['tagger-only'] ? (epoch, weights) => {
+  const scorer = new Scorer(weights);
+  let upos = 0;
+  let xpos = 0;
+  let total = 0;
+  for (const s of devSentences) {
+    tagSentence(scorer, dictionary, lex, s.words).forEach((t, i) => {
+      total++;
+      if (t === s.tags[i]) xpos++;
+      if (tags[t].split('|')[0] === tags[s.tags[i]].split('|')[0]) upos++;
+    });
+  }
+  log(`  dev epoch ${epoch}: UPOS ${pct(upos / total)} UPOS|XPOS ${pct(xpos / total)}`);
+} : undefined);
+if (values['tagger-only']) process.exit(0);
+const parserTags = jackknifeTags(train, tags.length, dictionary, lex, options, random);
+const meta = {
+  data: 'UD English EWT train (en_ewt-ud-train.conllu), tuned on en_ewt-ud-dev.conllu',
+  licence: 'CC BY-SA 4.0 (trained on Universal Dependencies English EWT)',
+  options: { taggerEpochs: options.taggerEpochs, parserEpochs: options.parserEpochs, seed: options.seed, folds: options.folds, explore: options.explore },
+};
+const build = (moves: Parameters<typeof serializeSyntaxModel>[0]['moves'], labelWeights: Parameters<typeof serializeSyntaxModel>[0]['labelWeights']) => serializeSyntaxModel({ tags, labels, dictionary, clusters, tagger, moves, labelWeights, meta });
+const epochs: Record<string, unknown>[] = [];
+const { moves, labels: labelWeights } = trainParser(train, parserTags, lex, labels.length, labels.indexOf('root'), {
+  ...options,
+  onParserEpoch: values['dev-every-epoch'] && dev.length
+    ? (epoch, m, l) => {
+        const s = scoreSyntax(parseSyntaxModel(build(m, l)), dev);
+        epochs.push({ epoch, ...s });
+        log(`  dev epoch ${epoch}: UPOS ${pct(s.upos)} XPOS ${pct(s.xpos)} UAS ${pct(s.uas)} LAS ${pct(s.las)}`);
+      }
+    : undefined,
+}, random);
+const buffer = build(moves, labelWeights);
+const trainingSeconds = (Date.now() - started) / 1000;
+const model = parseSyntaxModel(buffer);
+const scores = dev.length ? scoreSyntax(model, dev) : null;
+if (scores) log(`dev: UPOS ${pct(scores.upos)} XPOS ${pct(scores.xpos)} UAS ${pct(scores.uas)} LAS ${pct(scores.las)}; ${Math.round(scores.wordsPerSecond)} words/s`);
+log(`model ${(buffer.length / 1e6).toFixed(2)} MB; trained in ${trainingSeconds.toFixed(0)} s; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+if (!values['no-write']) {
+  const out = path.resolve(values.out!);
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'model.json.gz'), buffer);
+  fs.writeFileSync(path.join(out, 'scores.json'), JSON.stringify({ dev: scores, epochs, trainingSeconds, loadAverage: os.loadavg(), cpus: os.cpus().length, bytes: buffer.length }, null, 2) + '\n');
+  log(`wrote ${out}`);
+}

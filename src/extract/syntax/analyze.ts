@@ -1,0 +1,44 @@
+/**
+ * Tagging and parsing a sentence of words with a loaded model.
+ */
+import type { SyntaxModel } from './model';
+import { parseSentence, parserInput, type ParserWeights } from './parser';
+import { tagSentence } from './tagger';
+
+/** The analysis of one sentence: per word UPOS, XPOS, 0-based head (-1 for root) and relation. */
+export interface WordAnalysis {
+  upos: string[];
+  xpos: string[];
+  heads: number[];
+  deprels: string[];
+}
+
+const weightsCache = new WeakMap<SyntaxModel, { weights: ParserWeights; upos: string[]; xpos: string[] }>();
+
+function prepared(model: SyntaxModel) {
+  let p = weightsCache.get(model);
+  if (!p) {
+    const label = (name: string) => {
+      const i = model.labels.indexOf(name);
+      if (i < 0) throw new Error(`syntax model lacks the relation "${name}"`);
+      return i;
+    };
+    p = {
+      weights: { moves: model.moves, labels: model.labelScorer, root: label('root'), punct: label('punct'), parataxis: label('parataxis') },
+      upos: model.tags.map((t) => t.split('|')[0]),
+      xpos: model.tags.map((t) => t.split('|')[1]),
+    };
+    weightsCache.set(model, p);
+  }
+  return p;
+}
+
+/** Tags and parses a sentence given as words (EWT-style tokens). */
+export function analyzeWords(model: SyntaxModel, words: string[]): WordAnalysis {
+  if (words.length === 0) return { upos: [], xpos: [], heads: [], deprels: [] };
+  const p = prepared(model);
+  const tags = tagSentence(model.tagger, model.dictionary, model.lexicon, words);
+  const upos = tags.map((t) => p.upos[t]);
+  const tree = parseSentence(p.weights, parserInput(words, tags, model.lexicon), words.length, (i) => upos[i] === 'PUNCT');
+  return { upos, xpos: tags.map((t) => p.xpos[t]), heads: tree.heads, deprels: tree.labels.map((l) => model.labels[l]) };
+}

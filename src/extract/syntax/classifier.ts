@@ -1,0 +1,155 @@
+/**
+ * A multi-class averaged perceptron over integer feature keys (see hash.ts), the machinery the
+ * tagger and the parser share. Training keeps dense rows per feature with lazy averaging, as the
+ * NER's trainer does (Collins 2002; the sum-of-steps trick); decoding uses sparse rows of 16-bit
+ * quantised weights, so a feature costs only the classes it actually scores.
+ */
+import { KeyTable } from './hash';
+
+/** Trained, quantised weights ready to score: row r holds classes cls[start[r], start[r+1]). */
+export interface SparseWeights {
+  classes: number;
+  keys: Int32Array;
+  start: Int32Array;
+  cls: Uint16Array;
+  /** Quantised weights; the score of an entry is q * scale. */
+  q: Int16Array;
+  scale: number;
+}
+
+/** Sparse weights with their key index, for scoring. */
+export class Scorer {
+  private readonly table: KeyTable;
+  private readonly start: Int32Array;
+  private readonly cls: Uint16Array;
+  private readonly val: Float32Array;
+  readonly classes: number;
+
+  constructor(readonly weights: SparseWeights) {
+    this.classes = weights.classes;
+    this.table = new KeyTable(weights.keys.length);
+    weights.keys.forEach((k, r) => this.table.set(k, r));
+    this.start = weights.start;
+    this.cls = weights.cls;
+    this.val = new Float32Array(weights.q.length);
+    for (let j = 0; j < this.val.length; j++) this.val[j] = weights.q[j] * weights.scale;
+  }
+
+  /** Adds the weights of keys[0, n) into out[0, classes). */
+  score(keys: Int32Array, n: number, out: Float32Array): void {
+    const { table, start, cls, val } = this;
+    for (let i = 0; i < n; i++) {
+      const r = table.get(keys[i]);
+      if (r < 0) continue;
+      for (let j = start[r], e = start[r + 1]; j < e; j++) out[cls[j]] += val[j];
+    }
+  }
+}
+
+/** Training state: dense rows [feature][class], created when a feature is first updated. */
+export class Trainer {
+  private readonly table = new KeyTable(1 << 16);
+  private readonly order: number[] = [];
+  private w: Float32Array;
+  private sum: Float64Array;
+  private step = 1;
+
+  constructor(readonly classes: number) {
+    this.w = new Float32Array(classes * 4096);
+    this.sum = new Float64Array(classes * 4096);
+  }
+
+  /** Number of feature rows so far. */
+  get size(): number {
+    return this.order.length;
+  }
+
+  /** Adds the current (not averaged) weights of keys[0, n) into out. */
+  score(keys: Int32Array, n: number, out: Float32Array): void {
+    const C = this.classes;
+    const w = this.w;
+    for (let i = 0; i < n; i++) {
+      const r = this.table.get(keys[i]);
+      if (r < 0) continue;
+      const off = r * C;
+      for (let c = 0; c < C; c++) out[c] += w[off + c];
+    }
+  }
+
+  private row(key: number): number {
+    let r = this.table.get(key);
+    if (r >= 0) return r;
+    r = this.order.length;
+    this.order.push(key);
+    this.table.set(key, r);
+    if ((r + 1) * this.classes > this.w.length) {
+      const w = new Float32Array(this.w.length * 2);
+      w.set(this.w);
+      this.w = w;
+      const s = new Float64Array(this.sum.length * 2);
+      s.set(this.sum);
+      this.sum = s;
+    }
+    return r;
+  }
+
+  /** Moves keys[0, n) by +tau towards class `gold` and -tau away from `predicted`. */
+  update(keys: Int32Array, n: number, gold: number, predicted: number, tau = 1): void {
+    if (gold === predicted) return;
+    const C = this.classes;
+    const c = this.step * tau;
+    for (let i = 0; i < n; i++) {
+      const off = this.row(keys[i]) * C;
+      this.w[off + gold] += tau;
+      this.sum[off + gold] += c;
+      this.w[off + predicted] -= tau;
+      this.sum[off + predicted] -= c;
+    }
+  }
+
+  /** Moves keys[0, n) by `tau` for class `cls` alone (one side of a factored update). */
+  add(keys: Int32Array, n: number, cls: number, tau: number): void {
+    const C = this.classes;
+    const c = this.step * tau;
+    for (let i = 0; i < n; i++) {
+      const off = this.row(keys[i]) * C;
+      this.w[off + cls] += tau;
+      this.sum[off + cls] += c;
+    }
+  }
+
+  /** Advances the averaging clock by one example. */
+  tick(): void {
+    this.step++;
+  }
+
+  /**
+   * The averaged weights, quantised to 16 bits; entries that round to zero are dropped, and so
+   * are those below `prune` (in units of the largest weight's 1/32767).
+   */
+  averaged(prune = 0): SparseWeights {
+    const C = this.classes;
+    const steps = this.step;
+    const avg = (j: number) => this.w[j] - this.sum[j] / steps;
+    let max = 0;
+    for (let j = 0; j < this.order.length * C; j++) max = Math.max(max, Math.abs(avg(j)));
+    const scale = max / 32767 || 1;
+    const keys: number[] = [];
+    const start: number[] = [0];
+    const cls: number[] = [];
+    const q: number[] = [];
+    for (let r = 0; r < this.order.length; r++) {
+      const before = cls.length;
+      for (let c = 0; c < C; c++) {
+        const v = Math.round(avg(r * C + c) / scale);
+        if (v === 0 || Math.abs(v) <= prune) continue;
+        cls.push(c);
+        q.push(v);
+      }
+      if (cls.length === before) continue;
+      keys.push(this.order[r]);
+      start.push(cls.length);
+    }
+    return { classes: C, keys: Int32Array.from(keys), start: Int32Array.from(start), cls: Uint16Array.from(cls), q: Int16Array.from(q), scale };
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The syntax model as shipped: the tagger's and the parser's sparse weights (16-bit), the tag
+ * and label sets, the tag dictionary and the metadata the model card reports, as gzipped JSON.
+ */
+import zlib from 'node:zlib';
+import { Scorer, type SparseWeights } from './classifier';
+import { lexicon, type Lexicon } from './tagger';
+
+/** A loaded syntax model. */
+export interface SyntaxModel {
+  /** Tag names "UPOS|XPOS", by tag number. */
+  tags: string[];
+  /** Dependency relations by label number. */
+  labels: string[];
+  /** Words whose tag is fixed (frequent and unambiguous in training). */
+  dictionary: Map<string, number>;
+  /** Word clusters the tagger reads, with its per-word cache. */
+  lexicon: Lexicon;
+  tagger: Scorer;
+  moves: Scorer;
+  labelScorer: Scorer;
+  meta: Record<string, unknown>;
+}
+
+interface PackedWeights {
+  classes: number;
+  scale: number;
+  keys: string;
+  counts: string;
+  cls: string;
+  q: string;
+}
+
+interface ModelFile {
+  format: 'news-kg-syntax/1';
+  meta: Record<string, unknown>;
+  tags: string[];
+  labels: string[];
+  dictionary: [string, number][];
+  clusters: [string, string][];
+  tagger: PackedWeights;
+  moves: PackedWeights;
+  labels_: PackedWeights;
+}
+
+const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+function fromB64<T>(s: string, make: (buf: ArrayBuffer) => T): T {
+  const raw = Buffer.from(s, 'base64');
+  return make(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+}
+
+function pack(w: SparseWeights): PackedWeights {
+  // Row lengths compress better than row starts; classes fit a byte when there are few.
+  const counts = new Uint16Array(w.keys.length);
+  for (let r = 0; r < counts.length; r++) counts[r] = w.start[r + 1] - w.start[r];
+  const cls = w.classes <= 256 ? Uint8Array.from(w.cls) : w.cls;
+  return { classes: w.classes, scale: w.scale, keys: b64(w.keys), counts: b64(counts), cls: b64(cls), q: b64(w.q) };
+}
+
+function unpack(p: PackedWeights): SparseWeights {
+  const keys = fromB64(p.keys, (b) => new Int32Array(b));
+  const counts = fromB64(p.counts, (b) => new Uint16Array(b));
+  const start = new Int32Array(keys.length + 1);
+  for (let r = 0; r < counts.length; r++) start[r + 1] = start[r] + counts[r];
+  const cls = p.classes <= 256 ? Uint16Array.from(fromB64(p.cls, (b) => new Uint8Array(b))) : fromB64(p.cls, (b) => new Uint16Array(b));
+  return { classes: p.classes, scale: p.scale, keys, start, cls, q: fromB64(p.q, (b) => new Int16Array(b)) };
+}
+
+/** Serialises a model (its weights as trained, before the Scorers' float copies). */
+export function serializeSyntaxModel(parts: { tags: string[]; labels: string[]; dictionary: Map<string, number>; clusters: Map<string, string>; tagger: SparseWeights; moves: SparseWeights; labelWeights: SparseWeights; meta: Record<string, unknown> }): Buffer {
+  const file: ModelFile = {
+    format: 'news-kg-syntax/1',
+    meta: parts.meta,
+    tags: parts.tags,
+    labels: parts.labels,
+    dictionary: [...parts.dictionary],
+    clusters: [...parts.clusters],
+    tagger: pack(parts.tagger),
+    moves: pack(parts.moves),
+    labels_: pack(parts.labelWeights),
+  };
+  return zlib.gzipSync(JSON.stringify(file), { level: 9 });
+}
+
+/** Parses a buffer written by `serializeSyntaxModel`; throws on anything else. */
+export function parseSyntaxModel(buffer: Buffer): SyntaxModel {
+  const file = JSON.parse(zlib.gunzipSync(buffer).toString('utf8')) as ModelFile;
+  if (file.format !== 'news-kg-syntax/1') throw new Error('unsupported syntax model format');
+  return {
+    tags: file.tags,
+    labels: file.labels,
+    dictionary: new Map(file.dictionary),
+    lexicon: lexicon(new Map(file.clusters)),
+    tagger: new Scorer(unpack(file.tagger)),
+    moves: new Scorer(unpack(file.moves)),
+    labelScorer: new Scorer(unpack(file.labels_)),
+    meta: file.meta,
+  };
+}
