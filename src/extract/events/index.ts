@@ -4,12 +4,13 @@
  * evidence, confidence), and merges the records of one article that describe the same
  * event ("the encounter", "the talks", a caption and a body sentence).
  */
-import type { Doc, Event, EventStatus, EventType, Participant, Span } from '../types';
+import type { Doc, Event, EventStatus, EventType, ParsedSentence, Participant, Span } from '../types';
 import { MEET_SATISFY, MEETING_FAMILY, MET_AS_SATISFIED, NOT_AN_EVENT_AFTER, TALKS_AS_SPEAKING, TRIGGERS } from './lexicon';
 import { collectRefs, refsIn, resolvePronoun, type Ref } from './refs';
 import { eventStatus } from './status';
 import { clockTime, dateMentions } from './time';
 import { mergeWithinDoc } from './merge';
+import { parsedSentences, treeArguments, type TreeArguments } from './tree';
 
 /** An event while it is being built, with what merging needs to know. */
 export interface DraftEvent extends Omit<Event, 'id'> {
@@ -48,8 +49,9 @@ export function eventComponent(): (doc: Doc) => void {
 export function draftEvents(doc: Doc): DraftEvent[] {
   const refs = collectRefs(doc);
   const drafts: DraftEvent[] = [];
+  const parsed = parsedSentences(doc);
   doc.sentences.forEach((sentence, index) => {
-    for (const d of sentenceEvents(doc, refs, sentence, index)) drafts.push(d);
+    for (const d of sentenceEvents(doc, refs, sentence, index, parsed.get(index))) drafts.push(d);
   });
   return drafts;
 }
@@ -88,7 +90,7 @@ function findTriggers(text: string, start: number, end: number): Trigger[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number], index: number): DraftEvent[] {
+function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number], index: number, parsed: ParsedSentence | undefined): DraftEvent[] {
   const text = doc.text;
   const triggers = findTriggers(text, sentence.start, sentence.end);
   if (!triggers.length) return [];
@@ -112,7 +114,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const after = text.slice(last.end, frameEnd);
     const status = eventStatus(text.slice(sentence.start, head.start), after, sentence.kind === 'title');
     const negated = status === null;
-    const participants = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
+    const tree = parsed && TREE_MODE !== 'off' ? treeArguments(doc, refs, parsed, head, type) : null;
+    const participants = tree ? treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end)), TREE_MODE === 'union' || (TREE_MODE === 'fallback' && !tree.participants.length) || (TREE_MODE === 'complete' && tree.participants.length < 2) ? findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd) : null) : findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
     // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted.
     if (/^host/i.test(head.end > head.start ? text.slice(head.start, head.end) : '') && !participants.list.some((p) => p.role === 'guest')) return;
     const anaphoric = head.pos === 'noun' && /\b(?:the|these|those|that|this)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
@@ -126,7 +129,7 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
       ownDate = usable.length > 0;
     }
     const date = usable.length ? usable.reduce((best, d) => (Math.abs(d.start - head.start) < Math.abs(best.start - head.start) ? d : best)) : null;
-    const place = type === 'CALL' ? null : findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start);
+    const place = type === 'CALL' ? null : tree && (tree.place || TREE_MODE !== 'union') ? (tree.place && !participants.entities.has(tree.place) ? tree.place : null) : findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start);
     out.push({
       type,
       status: status ?? 'OCCURRED',
@@ -148,6 +151,25 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     });
   });
   return out;
+}
+
+/** How the tree's arguments combine with the word patterns' (an experiment switch while measuring). */
+const TREE_MODE: 'off' | 'tree' | 'fallback' | 'complete' | 'union' = 'off';
+
+/** The tree's arguments as participants with roles (host and guests for "host"), merged with pattern-found ones when given. */
+function treeParticipants(doc: Doc, refs: Ref[], tree: TreeArguments, hosted: boolean, patterns: FoundParticipants | null): FoundParticipants {
+  const list: Participant[] = [];
+  const seen = new Set<string>();
+  for (const a of tree.participants) {
+    if (seen.has(a.entity)) continue;
+    seen.add(a.entity);
+    list.push({ entity: a.entity, role: hosted ? (a.slot === 'subject' ? 'host' : 'guest') : 'participant', mention: nounPhrase(doc.text, a.span, refs) });
+  }
+  for (const p of patterns?.list ?? []) if (!seen.has(p.entity)) {
+    seen.add(p.entity);
+    list.push(p);
+  }
+  return { list, entities: seen, explicitList: tree.participants.length >= 2 || !!patterns?.explicitList };
 }
 
 interface FoundParticipants {

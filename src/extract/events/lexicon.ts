@@ -14,7 +14,9 @@ export interface TriggerPattern {
 export const TRIGGERS: TriggerPattern[] = [
   { re: /\b(?:press|news) (?:conference|briefing)s?\b/gi, type: 'PRESS_CONFERENCE', pos: 'noun' },
   { re: /\b(?:phone|telephone|video) (?:call|conversation|talks?)s?\b/gi, type: 'CALL', pos: 'noun' },
-  { re: /\b(?:spoke|spoken|speak|speaks|speaking|talked) (?:by (?:tele)?phone )?(?:to|with)\b/gi, type: 'CALL', pos: 'verb' },
+  { re: /\b(?:spoke|spoken|speak|speaks|speaking|talked) (?:(?:by|on the|over the) (?:tele)?phone )?(?:to|with)\b/gi, type: 'CALL', pos: 'verb' },
+  // "was joined by the prime minister": being joined by someone is meeting them.
+  { re: /(?<=\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+)?)joined(?= by\b)/gi, type: 'MEETING', pos: 'verb' },
   { re: /\b(?:phoned|telephoned|called)\b(?= (?:[A-Z]|his|her|their))/g, type: 'CALL', pos: 'verb' },
   { re: /\bconversations?\b/gi, type: 'CALL', pos: 'noun' },
   { re: /\bsummits?\b/gi, type: 'SUMMIT', pos: 'noun' },

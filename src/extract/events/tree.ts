@@ -1,0 +1,268 @@
+/**
+ * An event's arguments read from the dependency tree of its sentence (the syntax stage's
+ * doc.syntax): who took part (subject and object of a meeting verb, the `with`/`between`/`among`
+ * of the trigger or its light verb, the owner of "their meeting", the agent of "was joined by",
+ * conjuncts on either side), and where (the most specific place of an `in`/`at` modifier, a
+ * visit's destination). What the tree never makes a party: a place, a name inside a modifier of
+ * another noun ("the tomb of a former president", "an HIV/Aids orphanage"), anything inside a
+ * relative clause, the speaker of the sentence's quote.
+ */
+import type { Doc, EventType, ParsedSentence, PlaceKind, Span, SyntaxToken } from '../types';
+import { resolvePronoun, type Ref } from './refs';
+
+/** One argument the tree found: the entity and the span that names it here. */
+export interface TreeArgument {
+  entity: string;
+  span: Span;
+  /** The slot it fills: subject side, object side, or a guest of a host. */
+  slot: 'subject' | 'object';
+}
+
+/** What the tree says of one trigger. */
+export interface TreeArguments {
+  participants: TreeArgument[];
+  place: string | null;
+  /** The token heading the trigger, its light verb (if any), for callers that read more of the tree. */
+  head: number;
+  verb: number | null;
+}
+
+/** Verbs whose object names what is held, not who: "held talks", "had a meeting", "began negotiations". */
+const LIGHT_VERB = /^(?:hold|held|holds|holding|have|has|had|having|begin|began|begun|begins|start|started|starts|open|opened|opens|resume|resumed|resumes|conduct|conducted|conducts|host|hosted|hosts|hosting|chair|chaired|chairs|attend|attended|attends|join|joined|joins|call|called|calls|convene|convened|arrange|arranged|seek|sought|want|wants|wanted|continue|continued|continues|launch|launched|enter|entered|organise|organised|organize|organized|end|ended|wrap|wrapped|schedule|scheduled|plan|planned|propose|proposed|offer|offered|request|requested|agree|agreed|accept|accepted)$/i;
+/** Verbs whose subject attends the gathering named by their oblique: "arrive for their meeting", "spoke at a rally". */
+const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended|attending|speak|speaks|spoke|speaking|address|addresses|addressed|addressing|come|comes|came|go|goes|went|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|gather|gathers|gathered|participate|participates|participated|take|took|taken|sit|sat|appear|appears|appeared|walk|walks|walked|leave|leaves|left|talk|talks|talked|met|meet|meets|say|says|said|tell|tells|told|answer|answers|answered|pose|poses|posed|shake|shook|greet|greets|greeted|wait|waits|waited|stand|stands|stood)$/i;
+/** Group nouns that make a country or organisation a party: "Russian negotiators", "UDA leaders". */
+const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor)$/i;
+const PARTICIPANT_CASE = /^(?:with|between|among|amongst|alongside)$/i;
+const PLACE_CASE = /^(?:in|at|inside|outside|near|on|to)$/i;
+/** Relations that stay inside the noun phrase that names someone. */
+const NAME_PARTS = new Set(['flat', 'flat:name', 'compound', 'nmod:desc', 'appos', 'nmod:npmod']);
+const PLACE_RANK: Record<string, number> = { VENUE: 5, BODY_OF_WATER: 1, CITY: 4, REGION: 3, COUNTRY: 2, CONTINENT: 0, OTHER: 2 };
+
+/** The parsed sentence of each sentence index, for one Doc. */
+export function parsedSentences(doc: Doc): Map<number, ParsedSentence> {
+  return new Map((doc.syntax ?? []).map((p) => [p.sentence, p]));
+}
+
+/** Reads the arguments of the trigger at [start, end) from its sentence's tree; null when the trigger is not in it. */
+export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, trigger: Span, type: EventType): TreeArguments | null {
+  const t = new Tree(doc, refs, parsed);
+  const head = t.headOf(trigger);
+  if (head < 0) return null;
+  const found: TreeArgument[] = [];
+  const placeRefs: Ref[] = [];
+  const add = (items: { ref: Ref | null; entity: string; span: Span }[], slot: TreeArgument['slot']) => {
+    for (const a of items) {
+      if (a.ref && t.isPlace(a.ref)) {
+        placeRefs.push(a.ref);
+        continue;
+      }
+      if (!found.some((f) => f.entity === a.entity)) found.push({ entity: a.entity, span: a.span, slot });
+    }
+  };
+  const tok = t.tokens[head];
+  let verb: number | null = null;
+  if (tok.upos === 'VERB' || (tok.upos === 'AUX' && !/^(?:NOUN|PROPN)$/.test(tok.upos))) {
+    verb = head;
+    add(t.subjectsOf(head), 'subject');
+    for (const c of t.children(head)) {
+      const rel = t.tokens[c].deprel;
+      if (rel === 'obj' || rel === 'iobj') {
+        // A visit's object is where it went; a person or organisation visited takes part.
+        if (type === 'VISIT') for (const a of t.nominal(c)) a.ref && t.isPlace(a.ref, true) ? placeRefs.push(a.ref) : add([a], 'object');
+        else add(t.nominal(c), 'object');
+      } else if (rel.startsWith('obl') || rel === 'nmod') {
+        const cs = t.caseOf(c);
+        if (rel === 'obl:agent' || (cs && PARTICIPANT_CASE.test(cs))) add(t.nominal(c), 'object');
+        else if (cs && (PLACE_CASE.test(cs) || (type === 'VISIT' && /^(?:to)$/i.test(cs)))) placeRefs.push(...t.placesIn(c));
+      }
+    }
+  } else {
+    // A noun: its own with/between/of, its owner, its compound parties, and its light verb's subject.
+    for (const c of t.children(head)) {
+      const rel = t.tokens[c].deprel;
+      const cs = t.caseOf(c);
+      if ((rel === 'nmod' || rel.startsWith('obl')) && cs && PARTICIPANT_CASE.test(cs)) add(t.nominal(c), 'object');
+      else if (rel === 'nmod:poss') add(t.owner(c, head), 'subject');
+      else if (rel === 'nmod' && cs && /^of$/i.test(cs) && type !== 'VISIT') add(t.nominal(c).filter((a) => !a.ref || a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY'), 'subject');
+      else if (rel === 'nmod' && cs && /^(?:to)$/i.test(cs) && type === 'VISIT') placeRefs.push(...t.placesIn(c));
+      else if ((rel === 'nmod' || rel.startsWith('obl')) && cs && PLACE_CASE.test(cs)) placeRefs.push(...t.placesIn(c));
+      else if (rel === 'compound' || rel === 'amod') {
+        for (const a of t.nominal(c)) if (a.ref && (a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY')) add([a], 'subject');
+        else if (a.ref) placeRefs.push(a.ref);
+      }
+    }
+    const gov = tok.head;
+    if (gov >= 0) {
+      const g = t.tokens[gov];
+      const rel = tok.deprel;
+      const cs = t.caseOf(head);
+      const lightVerb = g.upos === 'VERB' && (rel === 'obj' || rel === 'nsubj:pass') && LIGHT_VERB.test(g.text);
+      const attended = (g.upos === 'VERB' || g.upos === 'AUX') && rel.startsWith('obl') && cs && /^(?:at|for|to|during|in|after|before|ahead|into|from)$/i.test(cs) && ATTEND_VERB.test(g.text);
+      if (lightVerb || attended) {
+        verb = gov;
+        add(t.subjectsOf(gov), 'subject');
+        for (const c of t.children(gov)) {
+          if (c === head) continue;
+          const crel = t.tokens[c].deprel;
+          const ccs = t.caseOf(c);
+          if (lightVerb && (crel.startsWith('obl') || crel === 'nmod') && ccs && PARTICIPANT_CASE.test(ccs)) add(t.nominal(c), 'object');
+          else if ((crel.startsWith('obl') || crel === 'nmod') && ccs && PLACE_CASE.test(ccs)) placeRefs.push(...t.placesIn(c));
+        }
+      }
+    }
+  }
+  // "talks with Jones in London": a locative attached to a party's noun phrase still says where the event was.
+  if (!placeRefs.length) for (const a of found) placeRefs.push(...t.locativesOf(a.span));
+  let place: Ref | null = null;
+  for (const r of placeRefs) if (!found.some((f) => f.entity === r.entity) && (!place || (PLACE_RANK[r.placeKind ?? 'OTHER'] ?? 0) > (PLACE_RANK[place.placeKind ?? 'OTHER'] ?? 0))) place = r;
+  return { participants: found, place: place?.entity ?? null, head, verb };
+}
+
+interface Found {
+  ref: Ref | null;
+  entity: string;
+  span: Span;
+}
+
+/** A parsed sentence with the document's references laid over its tokens. */
+class Tree {
+  readonly tokens: SyntaxToken[];
+  private readonly kids: number[][];
+  private readonly refOf: (Ref | null)[];
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly refs: Ref[],
+    parsed: ParsedSentence,
+  ) {
+    this.tokens = parsed.tokens;
+    this.kids = this.tokens.map(() => []);
+    this.tokens.forEach((tk, i) => tk.head >= 0 && this.kids[tk.head].push(i));
+    const first = parsed.tokens[0]?.start ?? 0;
+    const last = parsed.tokens.at(-1)?.end ?? 0;
+    const inside = refs.filter((r) => r.end > first && r.start < last);
+    this.refOf = this.tokens.map((tk) => inside.find((r) => r.start <= tk.start && tk.end <= r.end) ?? null);
+  }
+
+  children(i: number): number[] {
+    return this.kids[i];
+  }
+
+  /** The token heading the trigger: the one whose head lies outside it. */
+  headOf(span: Span): number {
+    const inside = this.tokens.map((tk, i) => (tk.start < span.end && span.start < tk.end ? i : -1)).filter((i) => i >= 0);
+    if (!inside.length) return -1;
+    return inside.find((i) => !inside.includes(this.tokens[i].head)) ?? inside[0];
+  }
+
+  /** The preposition of a nominal ("with" in "with Jones"). */
+  caseOf(i: number): string | null {
+    const c = this.kids[i].find((k) => this.tokens[k].deprel === 'case' || this.tokens[k].deprel === 'mark');
+    return c === undefined ? null : this.tokens[c].text.toLowerCase();
+  }
+
+  isPlace(ref: Ref, visiting = false): boolean {
+    if (ref.type !== 'PLACE') return false;
+    // Countries act ("Russia and Ukraine held talks"); a visit's country is where it went.
+    return visiting || ref.placeKind !== 'COUNTRY';
+  }
+
+  /** The subjects of a verb: its own (nsubj, passive agent side), or, without one, the subject of the verb it depends on. */
+  subjectsOf(v: number): Found[] {
+    const own = this.kids[v].filter((k) => /^nsubj/.test(this.tokens[k].deprel) || this.tokens[k].deprel === 'obl:agent');
+    // "Rutte, who met with Trump": a relative pronoun stands for the noun the clause describes.
+    const relative = (k: number) => /^(?:who|which|that)$/i.test(this.tokens[k].text) && this.tokens[v].deprel === 'acl:relcl' && this.tokens[v].head >= 0;
+    if (own.length) return own.flatMap((k) => (relative(k) ? this.nominal(this.tokens[v].head) : this.nominal(k)));
+    const rel = this.tokens[v].deprel;
+    const up = this.tokens[v].head;
+    // "agreed to meet", "is to hold", "after meeting with": the controlling verb's subject.
+    if (up >= 0 && /^(?:xcomp|conj|advcl|ccomp|acl)$/.test(rel) && rel !== 'acl') return this.subjectsOf(up);
+    return [];
+  }
+
+  /** The owner of "their meeting" / "Erdogan's meeting": a name, or a plural pronoun resolved to the clause's subjects. */
+  owner(poss: number, noun: number): Found[] {
+    const tk = this.tokens[poss];
+    if (/^(?:their|its)$/i.test(tk.text)) {
+      let v = this.tokens[noun].head;
+      while (v >= 0 && this.tokens[v].upos !== 'VERB' && this.tokens[v].upos !== 'AUX') v = this.tokens[v].head;
+      const subjects = v >= 0 ? this.subjectsOf(v) : [];
+      return subjects.length >= 2 || /^its$/i.test(tk.text) ? subjects : [];
+    }
+    return this.nominal(poss);
+  }
+
+  /** The first person named inside a noun's phrase (not inside a clause of it). */
+  personIn(i: number): Ref | null {
+    const stack = [...this.kids[i]];
+    while (stack.length) {
+      const k = stack.shift()!;
+      const rel = this.tokens[k].deprel;
+      if (/^(?:acl|advcl|parataxis|conj|cc|punct|ccomp|xcomp)/.test(rel)) continue;
+      const r = this.refOf[k];
+      if (r && r.type === 'PERSON' && !r.indirect) return r;
+      stack.push(...this.kids[k]);
+    }
+    return null;
+  }
+
+  /** Places in in/at modifiers of the token that carries a span ("Jones in London"). */
+  locativesOf(span: Span): Ref[] {
+    const i = this.tokens.findIndex((tk) => tk.start >= span.start && tk.end <= span.end && !(tk.head >= 0 && this.tokens[tk.head].start >= span.start && this.tokens[tk.head].end <= span.end));
+    if (i < 0) return [];
+    return this.kids[i].filter((c) => this.tokens[c].deprel === 'nmod' && /^(?:in|at)$/i.test(this.caseOf(c) ?? '')).flatMap((c) => this.placesIn(c));
+  }
+
+  /** The places named in a locative nominal, with the places it contains: "a school in Leeds". */
+  placesIn(i: number): Ref[] {
+    const out: Ref[] = [];
+    const walk = (k: number, depth: number) => {
+      const r = this.refOf[k];
+      if (r && r.type === 'PLACE') out.push(r);
+      if (depth > 3) return;
+      for (const c of this.kids[k]) {
+        const rel = this.tokens[c].deprel;
+        if (NAME_PARTS.has(rel) || rel === 'conj' || (rel === 'nmod' && /^(?:in|of|at)$/i.test(this.caseOf(c) ?? ''))) walk(c, depth + 1);
+      }
+    };
+    walk(i, 0);
+    return out;
+  }
+
+  /**
+   * The entities a nominal names: the name it is, the name inside its own noun phrase ("Prime
+   * Minister Tony Blair", "Foreign Minister Adel al-Jubeir"), the party of a group noun ("Russian
+   * negotiators"), a resolved personal pronoun, and the same for each conjunct. Never a name in a
+   * modifier of another noun or in a relative clause.
+   */
+  nominal(i: number, depth = 0): Found[] {
+    const out: Found[] = [];
+    const tk = this.tokens[i];
+    const r = this.refOf[i];
+    if (r) out.push({ ref: r, entity: r.entity, span: { start: r.start, end: r.end } });
+    else if (tk.upos === 'PRON' && /^(?:he|she|him|her|himself|herself)$/i.test(tk.text)) {
+      const entity = resolvePronoun(this.doc, this.refs, tk.start, new Set());
+      if (entity) out.push({ ref: null, entity, span: { start: tk.start, end: tk.end } });
+    } else if (depth < 3 && PARTY_NOUN.test(tk.text) && this.personIn(i)) {
+      // A title names its holder: "US special envoy to Ukraine Keith Kellogg" is Kellogg, wherever the parser hung his name.
+      const p = this.personIn(i)!;
+      out.push({ ref: p, entity: p.entity, span: { start: p.start, end: p.end } });
+    } else if (depth < 3) {
+      const party = PARTY_NOUN.test(tk.text);
+      for (const c of this.kids[i]) {
+        const rel = this.tokens[c].deprel;
+        if (NAME_PARTS.has(rel) || (party && (rel === 'amod' || rel === 'nmod:poss' || (rel === 'nmod' && /^of$/i.test(this.caseOf(c) ?? ''))))) {
+          for (const f of this.nominal(c, depth + 1)) if (!out.some((o) => o.entity === f.entity)) out.push(f);
+        }
+      }
+    }
+    if (depth < 6) for (const c of this.kids[i]) if (this.tokens[c].deprel === 'conj') for (const f of this.nominal(c, depth + 1)) if (!out.some((o) => o.entity === f.entity)) out.push(f);
+    return out;
+  }
+}
+
+/** The kind of a place reference, for ranking. */
+export function placeRank(kind: PlaceKind | undefined): number {
+  return PLACE_RANK[kind ?? 'OTHER'] ?? 0;
+}
