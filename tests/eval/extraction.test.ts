@@ -192,3 +192,16 @@ describe('companies the 1996 training data never saw', () => {
     expect(doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Tony Blair']);
   });
 });
+
+describe('status from the words above the trigger', () => {
+  test.each([
+    ['EU leaders and President George Bush are to hold a summit in Brussels next July.', 'SUMMIT'],
+    ['The summit in Brussels next July brings EU leaders and President George Bush together.', 'SUMMIT'],
+    ['Britain and France agreed to open talks with Iran on its nuclear programme.', 'TALKS'],
+    ['Foreign Secretary Jack Straw spoke in London ahead of meeting US Secretary of State Condoleezza Rice on Friday.', 'MEETING'],
+  ])('"%s" is planned', (text, type) => {
+    const events = one(text).events.filter((e) => e.type === type);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.map((e) => e.status)).toEqual(events.map(() => 'PLANNED'));
+  });
+});

@@ -132,7 +132,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const place = type === 'CALL' ? null : tree && (tree.place || TREE_MODE !== 'union') ? (tree.place && !participants.entities.has(tree.place) ? tree.place : null) : findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start);
     out.push({
       type,
-      status: status ?? 'OCCURRED',
+      // Nothing dated after the article was written has happened yet: "a summit next July" is planned.
+      status: (status ?? 'OCCURRED') === 'OCCURRED' && date && afterPublication(date.date, doc.publishedAt) ? 'PLANNED' : (status ?? 'OCCURRED'),
       negated,
       participants: participants.list,
       place,
@@ -341,6 +342,12 @@ function findPlace(textOf: string, refs: Ref[], participants: Set<string>, start
 function modifiesPerson(text: string, refs: Ref[], r: Ref): boolean {
   const next = refs.find((x) => x.start >= r.end && x.type === 'PERSON');
   return !!next && next.start - r.end < 50 && LIST_GAP.test(text.slice(r.end, next.start)) && !/,|\band\b/.test(text.slice(r.end, next.start));
+}
+
+/** Whether a date (at its own precision) lies wholly after the publication day. */
+function afterPublication(date: string, publishedAt: string | null): boolean {
+  if (!publishedAt) return false;
+  return date.length === 10 ? date > publishedAt : date.length === 7 ? date > publishedAt.slice(0, 7) : date > publishedAt.slice(0, 4);
 }
 
 /** Whether an event type belongs to the meeting family. */

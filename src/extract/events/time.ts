@@ -14,6 +14,8 @@ export interface DateMention {
   precision: DatePrecision;
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
 /** Every resolvable date expression in text[start, end); `future` decides weekday direction. */
 export function dateMentions(text: string, start: number, end: number, publishedAt: string | null, future: boolean): DateMention[] {
   const slice = text.slice(start, end);
@@ -35,6 +37,28 @@ export function dateMentions(text: string, start: number, end: number, published
     if (!pub || taken(s, s + m[0].length)) continue;
     const w = m[1].toLowerCase();
     out.push({ start: s, end: s + m[0].length, date: isoDay(addDays(pub, w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0)), precision: 'DAY' });
+  }
+  // "next week", "last month", "this year": relative to the publication date, at the precision they name.
+  for (const m of slice.matchAll(/\b(next|last|this|coming|past)\s+(week|month|year)\b/gi)) {
+    const s = start + m.index!;
+    if (!pub || taken(s, s + m[0].length)) continue;
+    const sign = /^(?:next|coming)$/i.test(m[1]) ? 1 : /^(?:last|past)$/i.test(m[1]) ? -1 : 0;
+    const unit = m[2].toLowerCase();
+    if (unit === 'year') out.push({ start: s, end: s + m[0].length, date: String(pub.getUTCFullYear() + sign), precision: 'YEAR' });
+    else {
+      const d = unit === 'week' ? addDays(pub, 7 * sign) : new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() + sign, 1));
+      out.push({ start: s, end: s + m[0].length, date: isoDay(d).slice(0, 7), precision: 'MONTH' });
+    }
+  }
+  // A month without a day or year: "next July", "last March", "in July" (ahead when the event is still to come).
+  for (const m of slice.matchAll(/\b(?:(next|last|this|in|since|by|until|from|during|early|late|mid-?)\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+(?:\d|of\s+\d))(?!,?\s+(?:19|20)\d{2})/g)) {
+    const s = start + m.index!;
+    if (!pub || taken(s, s + m[0].length) || (!m[1] && m[2] === 'May')) continue;
+    const month = MONTHS.indexOf(m[2].toLowerCase());
+    const now = pub.getUTCMonth();
+    const ahead = /^next$/i.test(m[1] ?? '') || (future && !/^(?:last|since)$/i.test(m[1] ?? ''));
+    const year = pub.getUTCFullYear() + (ahead ? (month > now || (month === now && !/^next$/i.test(m[1] ?? '')) ? 0 : 1) : month <= now ? 0 : -1);
+    out.push({ start: s, end: s + m[0].length, date: `${year}-${String(month + 1).padStart(2, '0')}`, precision: 'MONTH' });
   }
   for (const m of slice.matchAll(/\b(?:in|since|of|during)\s+((?:19|20)\d{2})\b/g)) {
     const s = start + m.index!;
