@@ -155,6 +155,11 @@ export class GraphView {
     });
     this.cy.resize();
     this.cy.fit(undefined, 30);
+    // A small network fitted to the box would be drawn huge: keep it at most a little enlarged.
+    if (this.cy.zoom() > 1.25) {
+      this.cy.zoom(1.25);
+      this.cy.center();
+    }
   }
 
   /** Resolves after the next frame Cytoscape draws. */
