@@ -49,12 +49,29 @@ async function main(): Promise<void> {
   console.log(`ingested ${inputs.length} inputs in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const server = await startServer({ store, config, logger: createLogger('silent') });
   const origin = new URL(server.url).origin;
-  const gql = async (query: string) => (await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()).data;
+  const gql = async (query: string, variables: Record<string, unknown> = {}): Promise<any> =>
+    ((await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as { data: any }).data;
 
-  // The targets: the hub, and the entity with the most counterparts among the most-mentioned people.
+  // The targets: the hub, and the entity with the most distinct counterparts in the whole graph.
   const targets: { label: string; id: string }[] = [];
   const [hub] = (await gql('{ search(text: "Zelensky", first: 1) { id name } }')).search;
-  targets.push({ label: 'hub (synthetic + seeds)', id: hub.id });
+  targets.push({ label: 'Zelensky (seeds + synthetic reports)', id: hub.id });
+  const met = new Map<string, { name: string; others: Set<string> }>();
+  let after: string | null = null;
+  for (let page = 0; page < 200; page++) {
+    const data = await gql('query($after: String) { meetings(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { participants { entity { id name } } } } } }', { after });
+    for (const { node } of data.meetings.edges as { node: { participants: { entity: { id: string; name: string } }[] } }[]) {
+      for (const p of node.participants) {
+        const entry = met.get(p.entity.id) ?? { name: p.entity.name, others: new Set<string>() };
+        met.set(p.entity.id, entry);
+        for (const q of node.participants) if (q.entity.id !== p.entity.id) entry.others.add(q.entity.id);
+      }
+    }
+    if (!data.meetings.pageInfo.hasNextPage) break;
+    after = data.meetings.pageInfo.endCursor;
+  }
+  const ranked = [...met.entries()].filter(([id]) => id !== hub.id).sort((a, b) => b[1].others.size - a[1].others.size);
+  if (ranked.length) targets.push({ label: `${ranked[0][1].name} (most counterparts after the hub)`, id: ranked[0][0] });
 
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

@@ -198,8 +198,8 @@ function filterBar(onChange: () => void): HTMLElement {
   return h(
     'div',
     { class: 'filters' },
-    checkboxes('Counterparts', ENTITY_TYPES, filters.entityTypes, (v) => TYPE_NAMES[v], onChange),
     checkboxes('Status', STATUSES, filters.statuses, (v) => h('span', { class: 'swatch', style: `--c:${STATUS_COLOURS[v]}` }, v.toLowerCase()), onChange),
+    checkboxes('Counterparts', ENTITY_TYPES, filters.entityTypes, (v) => TYPE_NAMES[v], onChange),
     checkboxes('Events', EVENT_TYPES, filters.eventTypes, (v) => v.toLowerCase(), onChange),
     h('fieldset', { class: 'dates' }, h('legend', {}, 'Dates'), date('from', 'from'), date('to', 'to'), h('button', { type: 'button', onclick: () => ((filters.from = filters.to = ''), onChange()) }, 'any')),
   );
@@ -339,7 +339,7 @@ async function entityView(id: string): Promise<void> {
     h(
       'div',
       { class: 'entity-view' },
-      h('section', { class: 'left' }, h('div', { class: 'title' }, heading, sub), filtersBox, graphBox, legend(), timeline),
+      h('section', { class: 'left' }, h('div', { class: 'title' }, heading, sub), filtersBox, graphBox, h('div', { class: 'legend' }, h('span', { class: 'hint' }, 'edge colour: status · width: shared events · click a name to move to it')), timeline),
       h('section', { class: 'right' }, h('h2', {}, 'Counterparts ', counterpartCount), counterpartList, h('h2', {}, 'Meetings ', meetingCount), meetingList, older),
     ),
   );
