@@ -81,6 +81,7 @@ async function main(): Promise<void> {
     for (const target of targets) {
       const paints: number[] = [];
       const loads: number[] = [];
+      const phases: number[][] = [];
       let counterparts = 0;
       for (let run = 0; run <= RUNS; run++) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -89,18 +90,22 @@ async function main(): Promise<void> {
         const read = () =>
           page.evaluate(() => {
             const d = (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string | undefined> } } }).document.documentElement.dataset;
-            return d.sinceNavigationMs === undefined ? null : [Number(d.firstPaintMs), Number(d.sinceNavigationMs)];
+            return d.sinceNavigationMs === undefined ? null : [Number(d.firstPaintMs), Number(d.sinceNavigationMs), Number(d.routeStartMs), Number(d.networkDataMs)];
           });
         let got: number[] | null = null;
         for (let i = 0; i < 300 && !(got = await read()); i++) await new Promise((r) => setTimeout(r, 100));
         if (!got) throw new Error(`no first paint for ${target.label}`);
-        const [paint, load] = got;
+        const [paint, load, routeStart, dataAt] = got;
+        if (run > 0) phases.push([routeStart, dataAt, paint - dataAt]);
         counterparts = Number(await page.locator('.right h2 span').first().textContent());
         if (run > 0) (paints.push(paint), loads.push(load)); // run 0 warms the server's caches
         await page.close();
       }
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       console.log(`${target.label}: ${counterparts} counterparts; first paint ${median(paints)} ms after the route started (median of ${RUNS}, max ${Math.max(...paints)}), ${median(loads)} ms after navigation (max ${Math.max(...loads)})`);
+      // Where the time goes: page load and script start, the network's first page, drawing it.
+      const at = (k: number) => median(phases.map((p) => p[k]));
+      console.log(`  medians: route starts ${at(0)} ms after navigation; first page of events ${at(1)} ms after that; drawn and painted ${at(2)} ms later`);
     }
   } finally {
     await browser.close();

@@ -35,8 +35,6 @@ const STYLE: cytoscape.StylesheetJson = [
       'min-zoomed-font-size': 7,
       'text-valign': 'bottom',
       'text-margin-y': 3,
-      'text-wrap': 'ellipsis',
-      'text-max-width': '110px',
       color: '#1d2733',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.75,
@@ -52,7 +50,7 @@ const STYLE: cytoscape.StylesheetJson = [
   { selector: 'node[type = "PLACE"]', style: { shape: 'diamond' } },
   { selector: 'edge.role', style: { 'line-style': 'dashed' } },
   { selector: 'edge[label]', style: { label: 'data(label)', 'font-size': 10, color: '#37474f', 'text-rotation': 'autorotate', 'text-margin-y': -8, 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
-  { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#1d2733', 'font-size': 14, 'font-weight': 'bold', 'text-max-width': '220px' } },
+  { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#1d2733', 'font-size': 14, 'font-weight': 'bold' } },
   { selector: 'node.hover', style: { 'border-color': '#0d47a1', 'border-width': 3, 'z-index': 10 } },
   {
     selector: 'edge',
