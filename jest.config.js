@@ -7,4 +7,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
   maxWorkers: 2,
+  // Builds dist/web for the page tests (scripts/build-web.js).
+  globalSetup: '<rootDir>/tests/global-setup.js',
 };

@@ -39,6 +39,34 @@ export interface Config {
   readKey?: string;
   limits: ApiLimits;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Browser origins allowed to call the API from other sites (CORS); '*' allows any. */
+  corsOrigins: string[];
+  /** Whether /graphiql serves the bundled IDE (default: outside production). */
+  graphiql: boolean;
+  /** Where `npm run build` puts the browser pages (dist/web). */
+  webDir: string;
+}
+
+/** The default KG_CORS_ORIGINS: Apollo Studio's hosted Sandbox (same-origin pages need none). */
+export const DEFAULT_CORS_ORIGINS = ['https://studio.apollographql.com'];
+
+function corsOriginsFrom(raw: string | undefined): string[] {
+  if (raw === undefined) return DEFAULT_CORS_ORIGINS;
+  const origins = raw.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
+  for (const origin of origins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new KgError('BAD_CONFIG', `KG_CORS_ORIGINS has "${origin}", which is not an origin; give scheme and host, e.g. KG_CORS_ORIGINS=https://app.example.org,http://localhost:3000 (or * for any).`);
+    }
+  }
+  return origins;
+}
+
+function booleanFrom(env: Env, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new KgError('BAD_CONFIG', `${name}=${env[name]} is not a yes/no value; use ${name}=true or ${name}=false.`);
 }
 
 type Env = Record<string, string | undefined>;
@@ -76,6 +104,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     throw new KgError('BAD_CONFIG', `KG_LOG_LEVEL=${env.KG_LOG_LEVEL} is not one of debug, info, warn, error, silent.`);
   }
   const port = intFrom(env, 'PORT', 4000, 0);
+  const production = env.NODE_ENV === 'production';
   if (port > 65535) throw new KgError('BAD_CONFIG', `PORT=${port} is not a TCP port; use 1-65535 (or 0 for any free port).`);
   return {
     store,
@@ -83,7 +112,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     neo4j,
     port,
     host: env.HOST ?? '0.0.0.0',
-    production: env.NODE_ENV === 'production',
+    production,
     apiKey: env.KG_API_KEY || undefined,
     readKey: env.KG_READ_KEY || undefined,
     limits: {
@@ -97,6 +126,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       requestTimeoutMs: intFrom(env, 'KG_REQUEST_TIMEOUT_MS', 10000, 1),
     },
     logLevel,
+    corsOrigins: corsOriginsFrom(env.KG_CORS_ORIGINS),
+    graphiql: booleanFrom(env, 'KG_GRAPHIQL', !production),
+    // From src/ (tests) and dist/ (built) alike, the project's dist/web.
+    webDir: path.resolve(env.KG_WEB_DIR ?? path.join(__dirname, '..', 'dist', 'web')),
     ...overrides,
   };
 }

@@ -30,7 +30,9 @@ export interface EvidenceModel {
   sentence: string;
   start: number;
   end: number;
-  trigger: string | null;
+  trigger: { start: number; end: number; text: string } | null;
+  /** The event's participants: their mentions inside the sentence are the evidence's mentions. */
+  participantKeys: string[];
   status: string;
   extractorVersion: string;
 }

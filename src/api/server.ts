@@ -1,18 +1,20 @@
 /**
  * The HTTP server: Apollo Server on /graphql (with Sandbox outside production), GET /health,
- * and the request guards (body size) that must act before GraphQL parsing.
+ * the browser pages (/explore, /graphiql: web.ts), CORS (cors.ts), and the request guards
+ * (body size) that must act before GraphQL parsing.
  */
 import http from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Config } from '../config';
 import { KgError } from '../errors';
 import type { GraphStore } from '../graph/store';
 import { countArticles } from '../graph/articles';
 import type { Logger } from '../logger';
 import type { ApiContext } from './context';
+import { applyCors } from './cors';
 import { createFormatError } from './format-error';
+import { landingPage } from './landing-page';
 import { createLoaders } from './loaders';
 import { createSearchCache } from './search-cache';
 import { useAuth } from './plugins/use-auth';
@@ -20,6 +22,7 @@ import { useQueryCost } from './plugins/use-query-cost';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
+import { createWebPages } from './web';
 
 /** What createApi needs. */
 export interface ApiOptions {
@@ -84,7 +87,8 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     resolvers: resolvers as never,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
-    introspection: !config.production,
+    // The IDE's docs need introspection: enabling the IDE in production enables it too.
+    introspection: !config.production || config.graphiql,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     validationRules: armor.validationRules,
@@ -92,7 +96,7 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
       ...armor.plugins,
       useAuth({ apiKey: config.apiKey, readKey: config.readKey }),
       useQueryCost({ maxCost: limits.maxCost, defaultPageSize: 20, defaultListSize: 5, maxPageSize: limits.maxPageSize }),
-      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      config.production ? ApolloServerPluginLandingPageDisabled() : landingPage(config),
       // No cache hints are set anywhere; the default plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -100,6 +104,7 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
   });
   await apollo.start();
   const search = createSearchCache(store);
+  const web = createWebPages(config, logger);
 
   async function health(res: http.ServerResponse) {
     try {
@@ -112,7 +117,9 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (applyCors(req, res, config.corsOrigins)) return;
     if (url.pathname === '/health' && req.method === 'GET') return health(res);
+    if (await web.handle(req, res, url.pathname)) return;
     if (url.pathname !== '/graphql') {
       sendJson(res, 404, { errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
       return;

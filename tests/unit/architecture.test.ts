@@ -32,3 +32,12 @@ test('drivers live only in their engines and process.env only in config', () => 
     if (/process\.env/.test(s.text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''))) expect(s.file).toBe('config.ts');
   }
 });
+
+test('browser pages (src/web) import only each other and packages: they reach the data through the public API', () => {
+  const web = files(path.join(SRC, 'web')).concat(fs.readdirSync(path.join(SRC, 'web', 'graphiql')).filter((f) => f.endsWith('.tsx')).map((f) => path.join(SRC, 'web', 'graphiql', f)));
+  expect(web.length).toBeGreaterThan(3);
+  for (const file of web) {
+    const bad = imports(fs.readFileSync(file, 'utf8')).filter((i) => i.startsWith('.') && !path.resolve(path.dirname(file), i).startsWith(path.join(SRC, 'web')));
+    expect({ file: path.relative(SRC, file), bad }).toEqual({ file: path.relative(SRC, file), bad: [] });
+  }
+});

@@ -290,14 +290,16 @@ export type Evidence = {
   end: Scalars['Int']['output'];
   /** The extractor version that found it. */
   extractorVersion: Scalars['String']['output'];
+  /** The event's participants as named within this sentence (spans are offsets into Article.text). */
+  mentions: Array<Mention>;
   /** The sentence's text. */
   sentence: Scalars['String']['output'];
   /** Start offset of the sentence in the article text. */
   start: Scalars['Int']['output'];
   /** The event's status as this article reports it. */
   status: EventStatus;
-  /** The words that signal the event ("met with"), when this is the trigger's sentence. */
-  trigger?: Maybe<Scalars['String']['output']>;
+  /** The words that signal the event ("met with"), with offsets into Article.text, when this is the trigger's sentence. */
+  trigger?: Maybe<Span>;
 };
 
 /** Events in one time bucket. */
@@ -747,6 +749,17 @@ export type Role = {
   title: Scalars['String']['output'];
 };
 
+/** A stretch of an article's text. */
+export type Span = {
+  __typename?: 'Span';
+  /** End offset (exclusive) into Article.text. */
+  end: Scalars['Int']['output'];
+  /** Start offset into Article.text. */
+  start: Scalars['Int']['output'];
+  /** The text between the offsets. */
+  text: Scalars['String']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -876,6 +889,7 @@ export type ResolversTypes = ResolversObject<{
   Place: ResolverTypeWrapper<EntityRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: ResolverTypeWrapper<RoleModel>;
+  Span: ResolverTypeWrapper<Span>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -915,6 +929,7 @@ export type ResolversParentTypes = ResolversObject<{
   Place: EntityRecord;
   Query: Record<PropertyKey, never>;
   Role: RoleModel;
+  Span: Span;
   String: Scalars['String']['output'];
 }>;
 
@@ -1007,10 +1022,11 @@ export type EvidenceResolvers<ContextType = ApiContext, ParentType extends Resol
   article?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   extractorVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType>;
   sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
-  trigger?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  trigger?: Resolver<Maybe<ResolversTypes['Span']>, ParentType, ContextType>;
 }>;
 
 export type HistogramBucketResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HistogramBucket'] = ResolversParentTypes['HistogramBucket']> = ResolversObject<{
@@ -1143,6 +1159,12 @@ export type RoleResolvers<ContextType = ApiContext, ParentType extends Resolvers
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SpanResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Span'] = ResolversParentTypes['Span']> = ResolversObject<{
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Article?: ArticleResolvers<ContextType>;
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;
@@ -1172,5 +1194,6 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Place?: PlaceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
+  Span?: SpanResolvers<ContextType>;
 }>;
 

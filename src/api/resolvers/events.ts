@@ -7,7 +7,7 @@ import { countEvents, eventsByIds, eventsPage, type EventFilter, type EventRecor
 import type { ApiContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
 import { decodeCursor, encodeCursor, pageSize, toGlobalId } from '../ids';
-import type { EvidenceModel } from '../model';
+import type { EvidenceModel, MentionModel } from '../model';
 import { keyOf } from '../names';
 import { present } from './present';
 
@@ -74,15 +74,19 @@ export const eventResolvers: Resolvers = {
     confidence: (v) => v.confidence ?? 0,
     place: async (v, _args, ctx) => (v.placeKey ? ctx.loaders.entity.load(v.placeKey) : null),
     participants: async (v, _args, ctx) => (await ctx.loaders.eventDetails.load(v.id))?.participants ?? [],
-    evidence: async (v, _args, ctx) =>
-      ((await ctx.loaders.eventDetails.load(v.id))?.reports ?? []).flatMap((r): EvidenceModel[] =>
+    evidence: async (v, _args, ctx) => {
+      const details = await ctx.loaders.eventDetails.load(v.id);
+      const participantKeys = (details?.participants ?? []).map((p) => p.key);
+      return (details?.reports ?? []).flatMap((r): EvidenceModel[] =>
         r.sentences.map((sentence, i) => {
           const start = r.evidence[2 * i];
           const end = r.evidence[2 * i + 1];
           const hasTrigger = r.trigger?.length === 2 && r.trigger[0] >= start && r.trigger[1] <= end;
-          return { articleId: r.article, sentence, start, end, trigger: hasTrigger ? r.triggerText : null, status: r.status, extractorVersion: r.extractorVersion };
+          const trigger = hasTrigger ? { start: r.trigger[0], end: r.trigger[1], text: r.triggerText } : null;
+          return { articleId: r.article, sentence, start, end, trigger, participantKeys, status: r.status, extractorVersion: r.extractorVersion };
         }),
-      ),
+      );
+    },
     articles: async (v, _args, ctx) => {
       const reports = (await ctx.loaders.eventDetails.load(v.id))?.reports ?? [];
       return present(await ctx.loaders.article.loadMany([...new Set(reports.map((r) => r.article))]));
@@ -94,6 +98,19 @@ export const eventResolvers: Resolvers = {
   Evidence: {
     article: async (e, _args, ctx) => (await ctx.loaders.article.load(e.articleId))!,
     status: (e) => e.status as never,
+    // The article's mentions of the participants, cut to the sentence: one batched read per request.
+    mentions: async (e, _args, ctx) => {
+      const keys = new Set(e.participantKeys);
+      const mentions = (await ctx.loaders.articleFacts.load(e.articleId))?.mentions ?? [];
+      return mentions.flatMap((m): MentionModel[] => {
+        if (!keys.has(m.key)) return [];
+        const offsets: number[] = [];
+        for (let i = 0; i + 1 < m.offsets.length; i += 2) {
+          if (m.offsets[i] >= e.start && m.offsets[i + 1] <= e.end) offsets.push(m.offsets[i], m.offsets[i + 1]);
+        }
+        return offsets.length ? [{ key: m.key, count: offsets.length / 2, offsets }] : [];
+      });
+    },
   },
   Query: {
     event: async (_root, args, ctx) => {
