@@ -32,6 +32,7 @@ import {
   MERGE_ENTITY_STEPS,
   MERGE_PARTICIPATION,
   MERGE_ROLES,
+  OPEN_ARTICLE_FOR_WRITE,
   PLACE_PARENTS,
   PUT_ARTICLE,
   RECOUNT_ALL_ARTICLE_COUNTS,
@@ -64,9 +65,9 @@ export interface WriteOptions {
 /** Writes one extracted document and all its facts in one transaction. */
 export async function writeArticle(store: GraphStore, doc: Doc, options: WriteOptions = {}): Promise<WriteOutcome> {
   return store.write(async (tx) => {
-    const [state] = await tx.run<{ extractorVersion: string | null }>(ARTICLE_STATE, { id: doc.id });
-    if (state && state.extractorVersion === EXTRACTOR_VERSION && !options.force) return { id: doc.id, created: false, alreadyKnown: true };
-    const withdrawn = state ? await withdrawArticleFacts(tx, doc.id) : { events: [], entities: [] };
+    const [state] = await tx.run<{ created: boolean; extractorVersion: string | null }>(OPEN_ARTICLE_FOR_WRITE, { id: doc.id, now: new Date().toISOString() });
+    if (!state.created && state.extractorVersion === EXTRACTOR_VERSION && !options.force) return { id: doc.id, created: false, alreadyKnown: true };
+    const withdrawn = state.created ? { events: [], entities: [] } : await withdrawArticleFacts(tx, doc.id);
     await tx.run(PUT_ARTICLE, {
       id: doc.id,
       props: {
@@ -86,7 +87,7 @@ export async function writeArticle(store: GraphStore, doc: Doc, options: WriteOp
     const events = await writeFacts(tx, doc);
     await refreshEvents(tx, [...new Set([...events, ...withdrawn.events])]);
     await deleteOrphans(tx, withdrawn);
-    return { id: doc.id, created: !state, alreadyKnown: false };
+    return { id: doc.id, created: state.created, alreadyKnown: false };
   });
 }
 
