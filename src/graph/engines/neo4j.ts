@@ -5,7 +5,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { KgError } from '../../errors';
 import type { Neo4jConfig } from '../../config';
-import { CONSTRAINTS, NEO4J_INDEXES, type Statement } from '../cypher';
+import { CONSTRAINTS, NEO4J_AWAIT_INDEXES, NEO4J_INDEXES, type Statement } from '../cypher';
 import type { GraphStore, Params, Row, StoreStats, Tx, TxOptions } from '../store';
 
 /** Converts driver values (Integers, temporals, nodes, paths) to plain JS, once, here. */
@@ -37,10 +37,15 @@ export function toPlain(value: unknown): unknown {
   return out;
 }
 
-/** Neo4j wants integers for LIMIT/SKIP and integral values: JS numbers that are whole become Integers. */
-function toDriverParams(params: Params): Params {
+/**
+ * Neo4j wants integers for LIMIT/SKIP and integral values: JS numbers that are whole become
+ * Integers (a JS number is a float to the driver, and `LIMIT 10.0` is refused). A Date would
+ * travel as an empty map: it becomes the ISO string the embedded engine stores too.
+ */
+export function toDriverParams(params: Params): Params {
   const convert = (value: unknown): unknown => {
     if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+    if (value instanceof Date) return value.toISOString();
     if (Array.isArray(value)) return value.map(convert);
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]));
@@ -48,6 +53,12 @@ function toDriverParams(params: Params): Params {
     return value;
   };
   return convert(params) as Params;
+}
+
+/** A Neo4j error the driver would retry: transient by its code. */
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Neo.TransientError.');
 }
 
 /** Connects to Neo4j, failing with a clear error naming the URI when it is unreachable. */
@@ -80,7 +91,7 @@ class Neo4jStore implements GraphStore {
   async bootstrap(): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
-      for (const s of [...CONSTRAINTS, ...NEO4J_INDEXES]) await session.run(s.text);
+      for (const s of [...CONSTRAINTS, ...NEO4J_INDEXES, NEO4J_AWAIT_INDEXES]) await session.run(s.text);
     } finally {
       await session.close();
     }
@@ -111,10 +122,15 @@ class Neo4jStore implements GraphStore {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     let attempts = 0;
     try {
+      // The driver retries transient errors (deadlocks between concurrent MERGEs, leader switches)
+      // with backoff for up to 30 s; what still fails after that is a conflict to retry later.
       return await session.executeWrite((inner) => {
         if (attempts++ > 0) this.counters.retries++;
         return work(this.tx(inner, options));
       });
+    } catch (error) {
+      if (isTransient(error)) throw new KgError('CONFLICT', 'A concurrent write kept conflicting; retry the request.', undefined, { cause: error });
+      throw error;
     } finally {
       this.counters.transactions++;
       await session.close();
