@@ -47,6 +47,11 @@ export function engineNames(): EngineFactory['name'][] {
   return process.env.NEO4J_URI ? ['embedded', 'neo4j'] : ['embedded'];
 }
 
+/** Declares a suite that only Neo4j has (a server to kill, a server's planner), named "... on neo4j"; absent without NEO4J_URI. */
+export function describeOnNeo4j(name: string, suite: () => void): void {
+  if (engineNames().includes('neo4j')) describe(`${name} on neo4j`, suite);
+}
+
 /** The engines the contract suites run against in this environment. */
 export function engines(): EngineFactory[] {
   const list: EngineFactory[] = [

@@ -17,7 +17,7 @@ import { articlesPage } from '../../src/graph/articles';
 import type { GraphStore } from '../../src/graph/store';
 import { pipelineComponents } from '../../src/models';
 import { syntheticArticle } from '../helpers/corpus';
-import { engineNames, tempDir } from '../helpers/stores';
+import { describeOnNeo4j, tempDir } from '../helpers/stores';
 
 /** The test Neo4j launcher (scripts/neo4j.js), typed for what this test uses. */
 interface Neo4jServer {
@@ -120,7 +120,7 @@ test('a SIGKILLed ingest leaves whole articles only, and a rerun completes it wi
   }
 }, 120_000);
 
-describe.each(engineNames().filter((e) => e === 'neo4j'))('crash safety on %s', () => {
+describeOnNeo4j('crash safety', () => {
   test('Neo4j SIGKILLed mid-ingest and restarted on its directory holds whole articles only, and a rerun completes it', async () => {
     const corpus = tempDir('kg-corpus-');
     writeCorpus(corpus);

@@ -7,7 +7,7 @@
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { ALL_STATEMENTS } from '../../src/graph/cypher';
-import { engineNames } from '../helpers/stores';
+import { describeOnNeo4j } from '../helpers/stores';
 
 describe('Cypher module', () => {
   test('has statements with unique names', () => {
@@ -35,7 +35,7 @@ describe('Cypher module', () => {
   });
 });
 
-describe.each(engineNames().filter((e) => e === 'neo4j'))('Cypher module on %s', () => {
+describeOnNeo4j('Cypher module', () => {
   let driver: Driver;
   beforeAll(async () => {
     driver = neo4j.driver(process.env.NEO4J_URI!, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
