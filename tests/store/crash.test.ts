@@ -141,5 +141,5 @@ describeOnNeo4j('crash safety', () => {
       await first.kill();
       await restarted?.stop();
     }
-  }, 300_000);
+  }, 600_000);
 });
