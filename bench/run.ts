@@ -4,7 +4,12 @@
  * corpus, and a soak of reads during a bulk ingest. Every figure that matters is a ratio
  * measured in this run; every loop is bounded; traffic stays on loopback.
  *
- *   npm run bench -- [--corpus FILE.jsonl] [--duration SECONDS] [--soak SECONDS] [--quick] [--extraction-only]
+ * `--store neo4j` runs ingestion, queries and growth on Neo4j too, beside the embedded engine
+ * in the same run: against NEO4J_URI when set (a database the bench may empty), else a test
+ * Neo4j from scripts/neo4j.js on a fresh directory for each corpus share.
+ *
+ *   npm run bench -- [--store embedded|neo4j] [--corpus FILE.jsonl] [--articles N] [--duration SECONDS]
+ *                    [--soak SECONDS (0: none)] [--quick] [--extraction-only] [--skip-extraction]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +24,8 @@ import type { Doc, Input } from '../src/extract/types';
 import { openStore } from '../src/graph/open';
 import { writeArticle } from '../src/graph/write';
 import { graphCounts } from '../src/graph/queries';
+import type { Config } from '../src/config';
+import { statement } from '../src/graph/statement';
 import { nerModel, pipelineComponents } from '../src/models';
 
 const ROOT = path.join(__dirname, '..');
@@ -32,10 +39,17 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     // Extraction alone (seconds, not minutes): prints its table and writes no report.
     'extraction-only': { type: 'boolean', default: false },
+    'skip-extraction': { type: 'boolean', default: false },
+    store: { type: 'string', default: 'embedded' },
+    // The first N articles of the corpus only (shorter runs while developing).
+    articles: { type: 'string' },
   },
 });
+if (values.store !== 'embedded' && values.store !== 'neo4j') throw new Error(`--store ${values.store}: use embedded or neo4j`);
+type Engine = 'embedded' | 'neo4j';
+const ENGINES: Engine[] = values.store === 'neo4j' ? ['embedded', 'neo4j'] : ['embedded'];
 const DURATION = Math.max(1, Math.min(60, Number(values.duration)));
-const SOAK = Math.max(5, Math.min(600, Number(values.soak)));
+const SOAK = Number(values.soak) === 0 ? 0 : Math.max(5, Math.min(600, Number(values.soak)));
 const CONCURRENCIES = values.quick ? [16] : [1, 16, 64];
 
 interface Article {
@@ -51,7 +65,8 @@ function loadCorpus(): { name: string; articles: Article[] } {
       .split('\n')
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as Article);
-    return { name: path.relative(ROOT, file), articles };
+    const limit = values.articles ? Math.max(1, Number(values.articles)) : articles.length;
+    return { name: path.relative(ROOT, file) + (limit < articles.length ? ` (first ${limit})` : ''), articles: articles.slice(0, limit) };
   }
   const seeds = path.join(ROOT, 'seeds');
   const texts = fs.readdirSync(seeds).map((f) => fs.readFileSync(path.join(seeds, f), 'utf8'));
@@ -123,8 +138,37 @@ function round(x: number, digits = 2): number {
   return Math.round(x * f) / f;
 }
 
-async function benchIngestion(articles: Article[], dataDir: string) {
-  const store = await openStore({ store: 'embedded', dataDir });
+/** Where a benchmark stores its graph: a directory of the embedded engine, or a Neo4j server. */
+type Target = Pick<Config, 'store' | 'dataDir' | 'neo4j'>;
+
+/** The environment that points `kg serve` at a target. */
+function targetEnv(target: Target): Record<string, string> {
+  if (target.store === 'embedded') return { KG_STORE: 'embedded', KG_DATA_DIR: target.dataDir };
+  return { KG_STORE: 'neo4j', KG_DATA_DIR: target.dataDir, NEO4J_URI: target.neo4j!.uri, NEO4J_USER: target.neo4j!.user, NEO4J_PASSWORD: target.neo4j!.password, NEO4J_DATABASE: target.neo4j!.database ?? '' };
+}
+
+/** The test Neo4j launcher (scripts/neo4j.js). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startNeo4j } = require('../scripts/neo4j') as { startNeo4j(o: { dataDir?: string; quiet?: boolean }): Promise<{ uri: string; child: ChildProcess; stop(): Promise<unknown> }> };
+
+const WIPE_BATCH = statement('bench_wipe_batch', 'MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS count', []);
+
+/** An empty store of `engine` for one share of the corpus; `release` stops what was started for it. */
+async function freshTarget(engine: Engine, dir: string): Promise<{ target: Target; pid?: number; release(): Promise<void> }> {
+  if (engine === 'embedded') return { target: { store: 'embedded', dataDir: dir }, release: async () => undefined };
+  if (process.env.NEO4J_URI) {
+    const neo4j = { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE || undefined };
+    const store = await openStore({ store: 'neo4j', dataDir: dir, neo4j });
+    while ((await store.write((tx) => tx.run<{ count: number }>(WIPE_BATCH)))[0].count > 0);
+    await store.close();
+    return { target: { store: 'neo4j', dataDir: dir, neo4j }, release: async () => undefined };
+  }
+  const server = await startNeo4j({ dataDir: dir, quiet: true });
+  return { target: { store: 'neo4j', dataDir: dir, neo4j: { uri: server.uri, user: 'neo4j', password: '' } }, pid: server.child.pid, release: async () => void (await server.stop()) };
+}
+
+async function benchIngestion(articles: Article[], target: Target) {
+  const store = await openStore(target);
   const components = pipelineComponents();
   let extractMs = 0;
   let storeMs = 0;
@@ -171,11 +215,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+async function startServer(target: Target): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'src', 'cli', 'kg.ts'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, KG_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', KG_LOG_LEVEL: 'warn', NODE_ENV: 'production', KG_MAX_PAGE_SIZE: '100' },
+    env: { ...process.env, ...targetEnv(target), PORT: String(port), HOST: '127.0.0.1', KG_LOG_LEVEL: 'warn', NODE_ENV: 'production', KG_MAX_PAGE_SIZE: '100' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -319,56 +363,78 @@ async function main() {
   console.log(`corpus: ${corpus.name}, ${corpus.articles.length} articles; machine: ${machine}`);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bench-'));
   try {
-    const extraction = await benchExtraction(corpus.articles);
-    console.table([extraction]);
+    const extraction = values['skip-extraction'] ? null : await benchExtraction(corpus.articles);
+    if (extraction) console.table([extraction]);
     if (values['extraction-only']) return;
 
-    const growth = [];
-    let full: Awaited<ReturnType<typeof benchIngestion>> | undefined;
-    let queries: Awaited<ReturnType<typeof benchQueries>> = [];
+    type Rows = Awaited<ReturnType<typeof benchQueries>>;
+    const growth: { engine: Engine; share: number; articles: number; seconds: number; articlesPerSecond: number; wordsPerSecond: number; queries: { name: string; rps: number; p99Ms: number }[] }[] = [];
+    const full: Partial<Record<Engine, Awaited<ReturnType<typeof benchIngestion>> & { peakRssMbSeparateProcess?: number; neo4jRssMb?: number }>> = {};
+    const queries: Partial<Record<Engine, Rows>> = {};
+    // Engines take turns at each share, so a change in the shared host's load hits both alike.
     for (const share of [0.25, 0.5, 1]) {
       const subset = corpus.articles.slice(0, Math.max(1, Math.round(corpus.articles.length * share)));
-      const dir = path.join(scratch, `store-${share}`);
-      const ingestion = await benchIngestion(subset, dir);
-      console.log(`ingested ${share * 100}%:`, JSON.stringify(ingestion));
-      const server = await startServer(dir);
-      try {
-        const rows = await benchQueries(server.url, share === 1 ? CONCURRENCIES : [16]);
-        console.table(rows);
-        growth.push({ share, articles: subset.length, seconds: ingestion.seconds, articlesPerSecond: ingestion.articlesPerSecond, wordsPerSecond: ingestion.wordsPerSecond, queries: rows.filter((r) => r.concurrency === 16).map((r) => ({ name: r.name, rps: r.rps, p99Ms: r.p99Ms })) });
-        if (share === 1) {
-          full = { ...ingestion, peakRssMbSeparateProcess: await ingestRssInChild(subset, path.join(scratch, 'rss')) } as typeof ingestion;
-          queries = rows;
+      for (const engine of ENGINES) {
+        const fresh = await freshTarget(engine, path.join(scratch, `${engine}-${share}`));
+        try {
+          const ingestion = await benchIngestion(subset, fresh.target);
+          console.log(`${engine}: ingested ${share * 100}%:`, JSON.stringify(ingestion));
+          const server = await startServer(fresh.target);
+          try {
+            const rows = await benchQueries(server.url, share === 1 ? CONCURRENCIES : [16]);
+            console.log(`${engine}, ${share * 100}% of the corpus:`);
+            console.table(rows);
+            growth.push({ engine, share, articles: subset.length, seconds: ingestion.seconds, articlesPerSecond: ingestion.articlesPerSecond, wordsPerSecond: ingestion.wordsPerSecond, queries: rows.filter((r) => r.concurrency === 16).map((r) => ({ name: r.name, rps: r.rps, p99Ms: r.p99Ms })) });
+            if (share === 1) {
+              full[engine] = engine === 'embedded' ? { ...ingestion, peakRssMbSeparateProcess: await ingestRssInChild(subset, path.join(scratch, 'rss')) } : { ...ingestion, neo4jRssMb: fresh.pid ? rssOf(fresh.pid) : undefined };
+              queries[engine] = rows;
+            }
+          } finally {
+            await server.stop();
+          }
+        } finally {
+          await fresh.release();
         }
+      }
+    }
+
+    // Soak (embedded): a server on a quarter of the corpus takes the rest through the API while serving reads.
+    let soakResult;
+    if (SOAK > 0) {
+      const soakDir = path.join(scratch, 'soak');
+      const quarter = Math.round(corpus.articles.length / 4);
+      await benchIngestion(corpus.articles.slice(0, quarter), { store: 'embedded', dataDir: soakDir });
+      const server = await startServer({ store: 'embedded', dataDir: soakDir });
+      try {
+        soakResult = await soak(server.url, server.child.pid!, corpus.articles.slice(quarter), SOAK);
+        console.log('soak:', JSON.stringify(soakResult));
       } finally {
         await server.stop();
       }
     }
 
-    // Soak: a server on a quarter of the corpus takes the rest through the API while serving reads.
-    const soakDir = path.join(scratch, 'soak');
-    const quarter = Math.round(corpus.articles.length / 4);
-    await benchIngestion(corpus.articles.slice(0, quarter), soakDir);
-    const server = await startServer(soakDir);
-    let soakResult;
-    try {
-      soakResult = await soak(server.url, server.child.pid!, corpus.articles.slice(quarter), SOAK);
-      console.log('soak:', JSON.stringify(soakResult));
-    } finally {
-      await server.stop();
+    const embedded = queries.embedded ?? [];
+    const comparison = ENGINES.length > 1 ? compareEngines(full, queries, growth) : undefined;
+    if (comparison) {
+      console.log('engines side by side:');
+      console.table(comparison.queries);
+      console.table(comparison.ingestion);
+      console.table(comparison.growth);
     }
-
     const report = {
       at: new Date().toISOString(),
       machine,
       corpus: { name: corpus.name, articles: corpus.articles.length },
       durationSeconds: DURATION,
+      engines: ENGINES,
       extraction,
-      ingestion: full,
-      queries: queries.filter((r) => !r.name.startsWith('floor')),
-      floor: queries.filter((r) => r.name.startsWith('floor')).map(({ concurrency, rps, p50Ms, p99Ms }) => ({ concurrency, rps, p50Ms, p99Ms })),
-      growth,
+      ingestion: full.embedded,
+      queries: embedded.filter((r) => !r.name.startsWith('floor')),
+      floor: embedded.filter((r) => r.name.startsWith('floor')).map(({ concurrency, rps, p50Ms, p99Ms }) => ({ concurrency, rps, p50Ms, p99Ms })),
+      growth: growth.filter((g) => g.engine === 'embedded'),
       soak: soakResult,
+      ...(full.neo4j ? { neo4j: { ingestion: full.neo4j, queries: queries.neo4j, growth: growth.filter((g) => g.engine === 'neo4j') } } : {}),
+      comparison,
     };
     fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
@@ -376,6 +442,62 @@ async function main() {
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The engines side by side: per query and concurrency req/s, p50 and p99 of each and Neo4j's
+ * p99 over the embedded engine's; ingestion articles/s; growth 25% -> 100% per engine and query.
+ */
+function compareEngines(
+  full: Partial<Record<Engine, { articlesPerSecond: number; seconds: number }>>,
+  queries: Partial<Record<Engine, { name: string; concurrency: number; rps: number; p50Ms: number; p99Ms: number; errors: number }[]>>,
+  growth: { engine: Engine; share: number; queries: { name: string; rps: number; p99Ms: number }[] }[],
+) {
+  const e = queries.embedded ?? [];
+  const n = queries.neo4j ?? [];
+  const rows = e.map((r) => {
+    const m = n.find((x) => x.name === r.name && x.concurrency === r.concurrency);
+    return {
+      query: r.name,
+      concurrency: r.concurrency,
+      embeddedRps: r.rps,
+      embeddedP50Ms: r.p50Ms,
+      embeddedP99Ms: r.p99Ms,
+      neo4jRps: m?.rps ?? null,
+      neo4jP50Ms: m?.p50Ms ?? null,
+      neo4jP99Ms: m?.p99Ms ?? null,
+      neo4jP99VsEmbedded: m ? round(m.p99Ms / Math.max(1, r.p99Ms)) : null,
+      errors: r.errors + (m?.errors ?? 0),
+    };
+  });
+  const ingestion = {
+    embeddedArticlesPerSecond: full.embedded?.articlesPerSecond ?? null,
+    neo4jArticlesPerSecond: full.neo4j?.articlesPerSecond ?? null,
+    neo4jVsEmbedded: full.embedded && full.neo4j ? round(full.neo4j.articlesPerSecond / full.embedded.articlesPerSecond) : null,
+  };
+  const growthRows = (['embedded', 'neo4j'] as const).flatMap((engine) => {
+    const at = (share: number) => growth.find((g) => g.engine === engine && g.share === share);
+    const quarter = at(0.25);
+    const whole = at(1);
+    if (!quarter || !whole) return [];
+    return whole.queries.map((q) => {
+      const base = quarter.queries.find((x) => x.name === q.name)!;
+      const half = at(0.5)?.queries.find((x) => x.name === q.name);
+      return {
+        engine,
+        query: q.name,
+        'rps 25%': base.rps,
+        'rps 50%': half?.rps ?? null,
+        'rps 100%': q.rps,
+        'p99 25%': base.p99Ms,
+        'p99 50%': half?.p99Ms ?? null,
+        'p99 100%': q.p99Ms,
+        rpsGrowth: round(q.rps / Math.max(1, base.rps)),
+        p99Growth: round(q.p99Ms / Math.max(1, base.p99Ms)),
+      };
+    });
+  });
+  return { queries: rows, ingestion, growth: growthRows };
 }
 
 main().catch((error) => {

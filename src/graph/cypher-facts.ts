@@ -12,6 +12,25 @@ export const ARTICLE_STATE = statement(
   ['id'],
 );
 
+/**
+ * Opens an article for writing: creates it when absent and write-locks it when present, then
+ * reads its state. Taking the lock before reading makes concurrent writes of one article wait
+ * for each other on Neo4j (read committed), so exactly one of them creates it; `created` says
+ * whether this transaction did.
+ */
+export const OPEN_ARTICLE_FOR_WRITE = statement(
+  'open_article_for_write',
+  `
+MERGE (a:Article {id: $id})
+ON CREATE SET a.ingestedAt = $now, a.openedForWrite = true
+ON MATCH SET a.openedForWrite = false
+WITH a, a.openedForWrite AS created
+REMOVE a.openedForWrite
+RETURN created, a.extractorVersion AS extractorVersion
+`,
+  ['id', 'now'],
+);
+
 /** Creates or updates an article's own properties (never its derived facts). */
 export const PUT_ARTICLE = statement(
   'put_article',
@@ -87,14 +106,22 @@ RETURN count(*) AS count
   ['rows'],
 );
 
-/** Adds place containment (gazetteer facts, not article facts), creating the containing places. */
+/**
+ * Adds place containment (gazetteer facts, not article facts), creating the containing places.
+ * Every parent is created before any link is matched: a child may be another row's parent
+ * (White House in Washington in the United States), and Cypher runs each clause over all rows
+ * before the next (Neo4j does; an engine that streams rows one by one hides the difference).
+ */
 export const LINK_PLACE_CONTAINMENT = statement(
   'link_place_containment',
   `
 UNWIND $rows AS row
-MATCH (c:Entity {key: row.key})
 MERGE (p:Entity {key: row.parentKey})
 ON CREATE SET p:Place, p.type = 'PLACE', p.name = row.parentName, p.aliases = [], p.titles = [], p.kind = row.parentKind, p.createdAt = $now
+WITH collect(row) AS rows
+UNWIND rows AS row
+MATCH (c:Entity {key: row.key})
+MATCH (p:Entity {key: row.parentKey})
 MERGE (c)-[:WITHIN]->(p)
 RETURN count(*) AS count
 `,

@@ -36,6 +36,12 @@ export const NEO4J_INDEXES: Statement[] = [
   statement('index_entity_surname_neo4j', 'CREATE INDEX entity_surname IF NOT EXISTS FOR (n:Entity) ON (n.surname)'),
 ];
 
+/**
+ * Neo4j populates new indexes (those of constraints too) in the background: wait until they
+ * are online (at most 300 s), so the first writes and reads already use them.
+ */
+export const NEO4J_AWAIT_INDEXES = statement('await_indexes', 'CALL db.awaitIndexes(300)');
+
 /** Writes an article; `created` says whether it was new. */
 export const UPSERT_ARTICLE = statement(
   'upsert_article',
@@ -84,6 +90,7 @@ export const ALL_STATEMENTS: Statement[] = [
   ...CONSTRAINTS,
   ...EMBEDDED_INDEXES,
   ...NEO4J_INDEXES,
+  NEO4J_AWAIT_INDEXES,
   UPSERT_ARTICLE,
   ARTICLES_PAGE,
   ARTICLE_BY_ID,

@@ -15,7 +15,16 @@ export type Params = Record<string, unknown>;
 export interface Tx {
   /** Runs one statement of the Cypher module and returns its rows as plain objects. */
   run<T extends Row = Row>(statement: Statement, params?: Params): Promise<T[]>;
+  /**
+   * Runs statements in order, as `run` one after another would, and returns each one's rows. A
+   * server engine sends them together (one round trip instead of one each): for steps that do
+   * not need each other's results.
+   */
+  runAll(steps: Step[]): Promise<Row[][]>;
 }
+
+/** One statement with its parameters, for Tx.runAll. */
+export type Step = readonly [Statement, Params];
 
 /** Counters for observability and for tests that bound database round trips. */
 export interface StoreStats {

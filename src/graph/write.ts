@@ -32,6 +32,7 @@ import {
   MERGE_ENTITY_STEPS,
   MERGE_PARTICIPATION,
   MERGE_ROLES,
+  OPEN_ARTICLE_FOR_WRITE,
   PLACE_PARENTS,
   PARTIAL_PERSON_SURNAMES,
   PERSONS_BY_SURNAME,
@@ -47,7 +48,7 @@ import {
 } from './cypher';
 import { personNameParts } from '../extract/entities/resolve';
 import { articleRows, matchEvent, nameTokens, referencedKeys, summariseEvent, type EventCandidate, type ReportSummary } from './facts';
-import type { GraphStore, Tx } from './store';
+import type { GraphStore, Step, Tx } from './store';
 
 /** The outcome of writing one article. */
 export interface WriteOutcome {
@@ -67,10 +68,10 @@ export interface WriteOptions {
 /** Writes one extracted document and all its facts in one transaction. */
 export async function writeArticle(store: GraphStore, doc: Doc, options: WriteOptions = {}): Promise<WriteOutcome> {
   return store.write(async (tx) => {
-    const [state] = await tx.run<{ extractorVersion: string | null }>(ARTICLE_STATE, { id: doc.id });
-    if (state && state.extractorVersion === EXTRACTOR_VERSION && !options.force) return { id: doc.id, created: false, alreadyKnown: true };
-    const withdrawn = state ? await withdrawArticleFacts(tx, doc.id) : { events: [], entities: [] };
-    await tx.run(PUT_ARTICLE, {
+    const [state] = await tx.run<{ created: boolean; extractorVersion: string | null }>(OPEN_ARTICLE_FOR_WRITE, { id: doc.id, now: new Date().toISOString() });
+    if (!state.created && state.extractorVersion === EXTRACTOR_VERSION && !options.force) return { id: doc.id, created: false, alreadyKnown: true };
+    const withdrawn = state.created ? { events: [], entities: [] } : await withdrawArticleFacts(tx, doc.id);
+    const putArticle: Step = [PUT_ARTICLE, {
       id: doc.id,
       props: {
         title: doc.title,
@@ -85,16 +86,16 @@ export async function writeArticle(store: GraphStore, doc: Doc, options: WriteOp
         extractorVersion: EXTRACTOR_VERSION,
       },
       now: new Date().toISOString(),
-    });
-    const events = await writeFacts(tx, doc);
+    }];
+    const events = await writeFacts(tx, doc, putArticle);
     await refreshEvents(tx, [...new Set([...events, ...withdrawn.events])]);
     await deleteOrphans(tx, withdrawn);
-    return { id: doc.id, created: !state, alreadyKnown: false };
+    return { id: doc.id, created: state.created, alreadyKnown: false };
   });
 }
 
-/** Writes the article's facts; returns the events it reports. */
-async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
+/** Writes the article (`putArticle`) and its facts; returns the events it reports. */
+async function writeFacts(tx: Tx, doc: Doc, putArticle: Step): Promise<string[]> {
   const keys = referencedKeys(doc);
   const redirects = new Map(
     keys.length ? (await tx.run<{ key: string; into: string }>(KEY_REDIRECTS, { keys })).map((r) => [r.key, r.into] as const) : [],
@@ -113,18 +114,22 @@ async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
   const rows = articleRows(doc, (key) => joined.get(curated(key)) ?? curated(key));
   const now = new Date().toISOString();
   const byType = (type: string) => rows.entities.filter((e) => e.type === type);
+  // None of these needs another's rows: they go together (one round trip on a server), in order.
+  const steps: Step[] = [putArticle];
   for (const [statement, type] of [
     [UPSERT_PERSONS, 'PERSON'],
     [UPSERT_ORGANIZATIONS, 'ORGANIZATION'],
     [UPSERT_PLACES, 'PLACE'],
   ] as const) {
     const entities = byType(type);
-    if (entities.length) await tx.run(statement, { rows: entities, now });
+    if (entities.length) steps.push([statement, { rows: entities, now }]);
   }
-  if (rows.containment.length) await tx.run(LINK_PLACE_CONTAINMENT, { rows: rows.containment, now });
-  if (rows.tokens.length) await tx.run(LINK_NAME_TOKENS, { rows: rows.tokens });
-  if (rows.mentions.length) await tx.run(CREATE_MENTIONS, { id: doc.id, rows: rows.mentions, version: EXTRACTOR_VERSION });
-  if (rows.roles.length) await tx.run(MERGE_ROLES, { id: doc.id, rows: rows.roles });
+  if (rows.containment.length) steps.push([LINK_PLACE_CONTAINMENT, { rows: rows.containment, now }]);
+  if (rows.tokens.length) steps.push([LINK_NAME_TOKENS, { rows: rows.tokens }]);
+  if (rows.mentions.length) steps.push([CREATE_MENTIONS, { id: doc.id, rows: rows.mentions, version: EXTRACTOR_VERSION }]);
+  if (rows.roles.length) steps.push([MERGE_ROLES, { id: doc.id, rows: rows.roles }]);
+  await tx.runAll(steps);
+  // Surname-only people stored earlier join the full-named people this article brings.
   const resolved = (await joinPartialPersons(tx, rows.entities.filter((e) => e.partial === false).map((e) => e.surname!))).events;
   if (!rows.events.length) return resolved;
 
@@ -136,7 +141,7 @@ async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
     const id = matchEvent(e, candidates) ?? newEventId(e.family, e.date, e.participants.map((p) => p.key), e.placeKey, doc.id, e.local);
     return { event: id, draft: e };
   });
-  await tx.run(CREATE_REPORTS, {
+  const created: Step = [CREATE_REPORTS, {
     id: doc.id,
     now,
     version: EXTRACTOR_VERSION,
@@ -161,9 +166,9 @@ async function writeFacts(tx: Tx, doc: Doc): Promise<string[]> {
         sentences: draft.sentences,
       },
     })),
-  });
+  }];
   const participation = reports.flatMap(({ event, draft }) => draft.participants.map((p) => ({ key: p.key, event, role: p.role })));
-  if (participation.length) await tx.run(MERGE_PARTICIPATION, { id: doc.id, rows: participation });
+  await tx.runAll(participation.length ? [created, [MERGE_PARTICIPATION, { id: doc.id, rows: participation }]] : [created]);
   return [...new Set([...reports.map((r) => r.event), ...resolved])];
 }
 
@@ -260,10 +265,12 @@ async function refreshEvents(tx: Tx, ids: string[]): Promise<void> {
   const orphans = all.filter((r) => !r.props).map((r) => r.id);
   if (orphans.length) await tx.run(DELETE_ORPHAN_EVENTS, { ids: orphans });
   if (!summaries.length) return;
-  await tx.run(SET_EVENT_SUMMARIES, { rows: summaries });
-  await tx.run(CLEAR_EVENT_PLACES, { ids: summaries.map((s) => s.id) });
   const placed = summaries.filter((s) => s.props!.placeKey).map((s) => ({ id: s.id, placeKey: s.props!.placeKey }));
-  if (placed.length) await tx.run(LINK_EVENT_PLACES, { rows: placed });
+  await tx.runAll([
+    [SET_EVENT_SUMMARIES, { rows: summaries }],
+    [CLEAR_EVENT_PLACES, { ids: summaries.map((s) => s.id) }],
+    ...(placed.length ? [[LINK_EVENT_PLACES, { rows: placed }] as const] : []),
+  ]);
 }
 
 interface Withdrawn {
@@ -276,10 +283,12 @@ async function withdrawArticleFacts(tx: Tx, id: string): Promise<Withdrawn> {
   const [keys] = await tx.run<{ events: string[]; entities: string[] }>(ARTICLE_FACT_KEYS, { id });
   const events = [...new Set(keys?.events ?? [])];
   const entities = [...new Set(keys?.entities ?? [])];
-  await tx.run(DELETE_ARTICLE_MENTIONS, { id });
-  await tx.run(DELETE_ARTICLE_REPORTS, { id });
-  if (events.length) await tx.run(WITHDRAW_PARTICIPATION, { events, id });
-  if (entities.length) await tx.run(WITHDRAW_ROLES, { keys: entities, id });
+  await tx.runAll([
+    [DELETE_ARTICLE_MENTIONS, { id }],
+    [DELETE_ARTICLE_REPORTS, { id }],
+    ...(events.length ? [[WITHDRAW_PARTICIPATION, { events, id }] as const] : []),
+    ...(entities.length ? [[WITHDRAW_ROLES, { keys: entities, id }] as const] : []),
+  ]);
   return { events, entities };
 }
 
@@ -290,11 +299,14 @@ async function deleteOrphans(tx: Tx, withdrawn: Withdrawn): Promise<void> {
   const names: string[] = [];
   for (let depth = 0; keys.length && depth < 8; depth++) {
     for (const k of keys) visited.add(k);
-    const records = await tx.run<{ entity: { name: string; aliases: string[] | null } }>(ENTITIES_BY_KEYS, { keys });
-    for (const r of records) names.push(r.entity.name, ...(r.entity.aliases ?? []));
-    const parents = (await tx.run<{ key: string }>(PLACE_PARENTS, { keys })).map((r) => r.key);
-    await tx.run(DELETE_ORPHAN_ENTITIES, { keys });
-    keys = parents;
+    // Names and parents are read before the deletion, in one round trip with it.
+    const [records, parentRows] = await tx.runAll([
+      [ENTITIES_BY_KEYS, { keys }],
+      [PLACE_PARENTS, { keys }],
+      [DELETE_ORPHAN_ENTITIES, { keys }],
+    ]);
+    for (const r of records as { entity: { name: string; aliases: string[] | null } }[]) names.push(r.entity.name, ...(r.entity.aliases ?? []));
+    keys = (parentRows as { key: string }[]).map((r) => r.key);
   }
   const tokens = [...new Set([...names, ...[...visited].flatMap(knownNames)].flatMap(nameTokens))];
   if (tokens.length) await tx.run(DELETE_ORPHAN_TOKENS, { tokens });

@@ -2,11 +2,12 @@
  * End to end over HTTP: the seeds are ingested and listed through GraphQL.
  */
 import { SEEDS_DIR, startTestServer, type TestServer } from '../helpers/server';
+import { engineNames } from '../helpers/stores';
 
-describe('articles over HTTP', () => {
+describe.each(engineNames())('articles over HTTP on %s', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ ingest: [SEEDS_DIR] });
+    server = await startTestServer({ engine, ingest: [SEEDS_DIR] });
   });
   afterAll(async () => {
     await server.close();
@@ -40,7 +41,7 @@ describe('articles over HTTP', () => {
   test('health reports the engine and counts', async () => {
     const response = await fetch(server.url.replace('/graphql', '/health'));
     const body = (await response.json()) as any;
-    expect(body).toMatchObject({ status: 'ok', engine: 'embedded' });
+    expect(body).toMatchObject({ status: 'ok', engine });
     expect(body.counts.articles).toBeGreaterThanOrEqual(1);
   });
 

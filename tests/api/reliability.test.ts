@@ -5,15 +5,16 @@
  * duplicates entities or events.
  */
 import { SEEDS_DIR, startTestServer, type TestServer } from '../helpers/server';
+import { engineNames } from '../helpers/stores';
 import { syntheticArticle } from '../helpers/corpus';
 import { graphCounts } from '../../src/graph/queries';
 
 const INGEST = 'mutation($input: ArticleInput!) { ingestArticle(input: $input) { alreadyKnown article { id } events { id } } }';
 
-describe('abuse limits and bad input', () => {
+describe.each(engineNames())('abuse limits and bad input on %s', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ ingest: [SEEDS_DIR], env: { KG_MAX_ARTICLE_BYTES: '4096' } });
+    server = await startTestServer({ engine, ingest: [SEEDS_DIR], env: { KG_MAX_ARTICLE_BYTES: '4096' } });
   });
   afterAll(async () => {
     await server.close();
@@ -104,10 +105,10 @@ describe('abuse limits and bad input', () => {
   });
 });
 
-describe('API keys', () => {
+describe.each(engineNames())('API keys on %s', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { KG_API_KEY: 'write-secret', KG_READ_KEY: 'read-secret' } });
+    server = await startTestServer({ engine, env: { KG_API_KEY: 'write-secret', KG_READ_KEY: 'read-secret' } });
   });
   afterAll(async () => {
     await server.close();
@@ -137,10 +138,10 @@ describe('API keys', () => {
   });
 });
 
-describe('production mode', () => {
+describe.each(engineNames())('production mode on %s', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { NODE_ENV: 'production' } });
+    server = await startTestServer({ engine, env: { NODE_ENV: 'production' } });
   });
   afterAll(async () => {
     await server.close();

@@ -7,11 +7,12 @@ import { ingestInputs } from '../../src/graph/ingest';
 import { countArticles } from '../../src/graph/articles';
 import { readInputs } from '../../src/cli/read-inputs';
 import { SEEDS_DIR } from '../helpers/server';
-import { tempDir } from '../helpers/stores';
+import { engineEnv, engineNames, wipe } from '../helpers/stores';
 
-test('the embedded store keeps articles across restarts without duplicates', async () => {
-  const config = loadConfig({ KG_DATA_DIR: tempDir() });
+test.each(engineNames())('the %s store keeps articles across restarts without duplicates', async (engine) => {
+  const config = loadConfig(engineEnv(engine));
   let store = await openStore(config);
+  await wipe(store);
   const first = await ingestInputs(store, readInputs([SEEDS_DIR]).inputs);
   const count = await countArticles(store);
   expect(count).toBe(first.articles.length);

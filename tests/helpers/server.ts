@@ -1,5 +1,6 @@
 /**
- * Starts the real HTTP server in-process on a free port over a fresh embedded store.
+ * Starts the real HTTP server in-process on a free port over a fresh store: the embedded engine
+ * by default, or the test Neo4j (emptied first) when asked.
  */
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config';
@@ -9,7 +10,7 @@ import { readInputs } from '../../src/cli/read-inputs';
 import { startServer } from '../../src/api/server';
 import { createLogger } from '../../src/logger';
 import type { GraphStore } from '../../src/graph/store';
-import { tempDir } from './stores';
+import { engineEnv, wipe, type EngineFactory } from './stores';
 
 /** The repository's seeds directory. */
 export const SEEDS_DIR = path.join(__dirname, '..', '..', 'seeds');
@@ -25,9 +26,12 @@ export interface TestServer {
 }
 
 /** Starts a server with the given environment overrides, optionally ingesting paths first. */
-export async function startTestServer(options: { env?: Record<string, string>; ingest?: string[] } = {}): Promise<TestServer> {
-  const config = loadConfig({ KG_DATA_DIR: tempDir(), PORT: '0', HOST: '127.0.0.1', KG_LOG_LEVEL: 'silent', ...options.env });
+export async function startTestServer(
+  options: { env?: Record<string, string>; ingest?: string[]; engine?: EngineFactory['name'] } = {},
+): Promise<TestServer> {
+  const config = loadConfig({ ...engineEnv(options.engine ?? 'embedded'), PORT: '0', HOST: '127.0.0.1', KG_LOG_LEVEL: 'silent', ...options.env });
   const store = await openStore(config);
+  await wipe(store);
   if (options.ingest) await ingestInputs(store, readInputs(options.ingest).inputs);
   const server = await startServer({ store, config, logger: createLogger('silent') });
   return {

@@ -77,12 +77,19 @@ class EmbeddedStore implements GraphStore {
   }
 
   private tx(inner: GrafeoTx, options?: TxOptions): Tx {
+    const run = async <T extends Row>(statement: Statement, params: Params = {}) => {
+      options?.signal?.throwIfAborted();
+      this.counters.statements++;
+      const result = await inner.executeCypher(statement.text, params);
+      return result.toArray().map((row) => plain(row) as T);
+    };
     return {
-      run: async <T extends Row>(statement: Statement, params: Params = {}) => {
-        options?.signal?.throwIfAborted();
-        this.counters.statements++;
-        const result = await inner.executeCypher(statement.text, params);
-        return result.toArray().map((row) => plain(row) as T);
+      run,
+      // In-process: nothing to save by sending together; one after another, in order.
+      runAll: async (steps) => {
+        const out: Row[][] = [];
+        for (const [statement, params] of steps) out.push(await run(statement, params));
+        return out;
       },
     };
   }

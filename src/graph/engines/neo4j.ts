@@ -5,8 +5,8 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { KgError } from '../../errors';
 import type { Neo4jConfig } from '../../config';
-import { CONSTRAINTS, NEO4J_INDEXES, type Statement } from '../cypher';
-import type { GraphStore, Params, Row, StoreStats, Tx, TxOptions } from '../store';
+import { CONSTRAINTS, NEO4J_AWAIT_INDEXES, NEO4J_INDEXES, type Statement } from '../cypher';
+import { withRetries, type GraphStore, type Params, type Row, type StoreStats, type Tx, type TxOptions } from '../store';
 
 /** Converts driver values (Integers, temporals, nodes, paths) to plain JS, once, here. */
 export function toPlain(value: unknown): unknown {
@@ -37,10 +37,15 @@ export function toPlain(value: unknown): unknown {
   return out;
 }
 
-/** Neo4j wants integers for LIMIT/SKIP and integral values: JS numbers that are whole become Integers. */
-function toDriverParams(params: Params): Params {
+/**
+ * Neo4j wants integers for LIMIT/SKIP and integral values: JS numbers that are whole become
+ * Integers (a JS number is a float to the driver, and `LIMIT 10.0` is refused). A Date would
+ * travel as an empty map: it becomes the ISO string the embedded engine stores too.
+ */
+export function toDriverParams(params: Params): Params {
   const convert = (value: unknown): unknown => {
     if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+    if (value instanceof Date) return value.toISOString();
     if (Array.isArray(value)) return value.map(convert);
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]));
@@ -48,6 +53,12 @@ function toDriverParams(params: Params): Params {
     return value;
   };
   return convert(params) as Params;
+}
+
+/** A Neo4j error the driver would retry: transient by its code. */
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Neo.TransientError.');
 }
 
 /** Connects to Neo4j, failing with a clear error naming the URI when it is unreachable. */
@@ -80,7 +91,7 @@ class Neo4jStore implements GraphStore {
   async bootstrap(): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
-      for (const s of [...CONSTRAINTS, ...NEO4J_INDEXES]) await session.run(s.text);
+      for (const s of [...CONSTRAINTS, ...NEO4J_INDEXES, NEO4J_AWAIT_INDEXES]) await session.run(s.text);
     } finally {
       await session.close();
     }
@@ -93,6 +104,17 @@ class Neo4jStore implements GraphStore {
         this.counters.statements++;
         const result = await inner.run(statement.text, toDriverParams(params));
         return result.records.map((record) => toPlain(record.toObject()) as T);
+      },
+      // Bolt pipelines: every RUN goes out before the first answer comes back, and the server
+      // runs them in order in this transaction. One round trip instead of one per statement.
+      runAll: async (steps) => {
+        options?.signal?.throwIfAborted();
+        this.counters.statements += steps.length;
+        const results = steps.map(([statement, params]) => inner.run(statement.text, toDriverParams(params)));
+        const settled = await Promise.allSettled(results.map((r) => Promise.resolve(r)));
+        const failed = settled.find((x) => x.status === 'rejected');
+        if (failed) throw (failed as PromiseRejectedResult).reason;
+        return settled.map((x) => (x as PromiseFulfilledResult<{ records: { toObject(): unknown }[] }>).value.records.map((record) => toPlain(record.toObject()) as Row));
       },
     };
   }
@@ -111,18 +133,43 @@ class Neo4jStore implements GraphStore {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     let attempts = 0;
     try {
+      // The driver retries transient errors (deadlocks between concurrent MERGEs, leader switches)
+      // with backoff for up to 30 s; what still fails after that is a conflict to retry later.
       return await session.executeWrite((inner) => {
         if (attempts++ > 0) this.counters.retries++;
         return work(this.tx(inner, options));
       });
+    } catch (error) {
+      if (isTransient(error)) throw new KgError('CONFLICT', 'A concurrent write kept conflicting; retry the request.', undefined, { cause: error });
+      throw error;
     } finally {
       this.counters.transactions++;
       await session.close();
     }
   }
 
-  query<T extends Row = Row>(statement: Statement, params?: Params, options?: TxOptions): Promise<T[]> {
-    return this.read((tx) => tx.run<T>(statement, params), options);
+  /**
+   * One read statement as an auto-commit transaction: RUN and PULL in one round trip, where a
+   * managed transaction needs a second for COMMIT. Transient errors are retried here, as the
+   * driver retries managed transactions.
+   */
+  query<T extends Row = Row>(statement: Statement, params: Params = {}, options?: TxOptions): Promise<T[]> {
+    return withRetries(
+      async () => {
+        options?.signal?.throwIfAborted();
+        const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+        try {
+          this.counters.statements++;
+          const result = await session.run(statement.text, toDriverParams(params));
+          return result.records.map((record) => toPlain(record.toObject()) as T);
+        } finally {
+          this.counters.transactions++;
+          await session.close();
+        }
+      },
+      isTransient,
+      () => this.counters.retries++,
+    );
   }
 
   stats(): StoreStats {
