@@ -160,6 +160,10 @@ describe('meeting senses', () => {
     'Iran has met all conditions under the nuclear deal, the agency said.',
     'The plan is meeting with the approval of Republicans in Congress.',
     'Education Secretary Ruth Kelly talks of improving discipline in schools.',
+    'Carers have said they need more money to make ends meet.',
+    'Chancellor Gordon Brown told BBC One\'s Breakfast with Frost that taxes would not rise.',
+    'Two million tourists visit Cuba every year.',
+    'Daiwa said there were no plans to enter into negotiations with Sumitomo Trust.',
   ])('no meeting in "%s"', (text) => {
     expect(one(text).events.filter((e) => ['MEETING', 'TALKS', 'VISIT', 'SUMMIT'].includes(e.type))).toEqual([]);
   });
@@ -199,6 +203,7 @@ describe('status from the words above the trigger', () => {
     ['The summit in Brussels next July brings EU leaders and President George Bush together.', 'SUMMIT'],
     ['Britain and France agreed to open talks with Iran on its nuclear programme.', 'TALKS'],
     ['Foreign Secretary Jack Straw spoke in London ahead of meeting US Secretary of State Condoleezza Rice on Friday.', 'MEETING'],
+    ['Opec members are next meeting in Vienna to discuss production levels on 16 March.', 'MEETING'],
   ])('"%s" is planned', (text, type) => {
     const events = one(text).events.filter((e) => e.type === type);
     expect(events.length).toBeGreaterThan(0);

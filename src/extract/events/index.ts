@@ -5,7 +5,7 @@
  * event ("the encounter", "the talks", a caption and a body sentence).
  */
 import type { Doc, Event, EventStatus, EventType, ParsedSentence, Participant, Span } from '../types';
-import { MEET_SATISFY, MEETING_FAMILY, MET_AS_SATISFIED, NOT_AN_EVENT_AFTER, TALKS_AS_SPEAKING, TRIGGERS } from './lexicon';
+import { HABITUAL, MEET_IDIOM_BEFORE, MEET_SATISFY, MEETING_FAMILY, MET_AS_SATISFIED, NOT_AN_EVENT_AFTER, TALKS_AS_SPEAKING, TRIGGERS } from './lexicon';
 import { collectRefs, refsIn, resolvePronoun, type Ref } from './refs';
 import { eventStatus } from './status';
 import { clockTime, dateMentions } from './time';
@@ -76,7 +76,8 @@ function findTriggers(text: string, start: number, end: number): Trigger[] {
       // "Meet" as satisfy or receive: "meet the requirements", "objectives could be met" (not "a meeting with").
       if (/^(?:meet|meets|met|meeting)\b/i.test(m[0]) && !/\b(?:a|an|the|their|his|her|its|this|that)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) {
         const verb = /^\S+/.exec(m[0])![0].length;
-        if (MEET_SATISFY.test(text.slice(s + verb, s + verb + 90)) || MET_AS_SATISFIED.test(text.slice(Math.max(0, s - 60), s))) continue;
+        const before = text.slice(Math.max(0, s - 60), s);
+        if (MEET_SATISFY.test(text.slice(s + verb, s + verb + 90)) || MET_AS_SATISFIED.test(before) || MEET_IDIOM_BEFORE.test(before)) continue;
       }
       if (p.type === 'TALKS' && /^talks$/i.test(m[0]) && TALKS_AS_SPEAKING.test(text.slice(e, e + 10))) continue;
       // "a big debate out there": a debate in the figurative sense, not an event.
@@ -112,6 +113,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const last = group[group.length - 1];
     const before = text.slice(frameStart, head.start);
     const after = text.slice(last.end, frameEnd);
+    // A habitual or generic statement reports no one event.
+    if (HABITUAL.test(text.slice(lastBreak(text, frameStart, head.start), nextBreak(text, last.end, frameEnd)))) return;
     const status = eventStatus(text.slice(sentence.start, head.start), after, sentence.kind === 'title');
     const negated = status === null;
     const tree = parsed && TREE_MODE !== 'off' ? treeArguments(doc, refs, parsed, head, type) : null;

@@ -33,7 +33,8 @@ export const TRIGGERS: TriggerPattern[] = [
   // Greeting someone is meeting them (captions: "Erdogan, right, greets Saudi Arabia's Foreign Minister").
   { re: /\b(?:greets|greeted|greeting|greet)\b(?= (?:\p{Lu}|his |her |their |the |a |an |visiting |members |supporters |people |delegates |leaders ))(?! the (?:news|decision|announcement|move|result|results|plan|proposal|ruling|report|verdict|deal|offer|idea)\b)/gu, type: 'MEETING', pos: 'verb' },
   // A meal with someone is a meeting ("a dinner hosted by the deputy leader", "lunch with the chancellor"); a school dinner is not.
-  { re: /\b(?:working |state |private |official )?(?:dinner|lunch|luncheon|breakfast)s?\b(?= (?:with|hosted by|for|in honou?r of) )/gi, type: 'MEETING', pos: 'noun' },
+  // Lower case only: "Breakfast with Frost" is a programme.
+  { re: /\b(?:working |state |private |official )?(?:dinner|lunch|luncheon|breakfast)s?\b(?= (?:with|hosted by|for|in honou?r of) )/g, type: 'MEETING', pos: 'noun' },
   // A rally in the sense of a gathering: one attended, held or spoken at, never a rise in prices.
   { re: /(?<=\b(?:at|during|to|addresse[sd]|address|held|holds?|attend(?:s|ed)?|told|organi[sz]ed|led)\s+(?:a|an|the|his|her|their|its|this|that|[\p{L}-]+['’]s)\s+(?:[\p{L}-]+\s+)?)rall(?:y|ies)\b/giu, type: 'MEETING', pos: 'noun' },
   { re: /\b(?:hosted|hosts|hosting|host)\b(?= (?:[A-Z]|his|her|their|a |the ))/g, type: 'MEETING', pos: 'verb' },
@@ -52,10 +53,16 @@ export const NOT_AN_EVENT_AFTER = /^\s*(?:room|point|place|hall|rooms|points|pla
  * party ("meet the requirements", "met all conditions", "meeting its obligations", "meeting with
  * the approval of", "to meet the country's growing demand").
  */
-export const MEET_SATISFY = /^\s+(?:with\s+)?(?:(?!(?:to|and|or|in|at|on|for|with|by|who|which|that|from|about|over|after|before|during|than|as)\s)(?:[\p{Ll}\d$£€][\p{L}\d.,%'’$£€-]*|[\p{L}-]+['’]s)\s+){0,4}(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|criterion|standards?|deadlines?|needs?|expectations?|approval|disapproval|resistance|opposition|criticism|challenges?|costs?|thresholds?|quotas?|commitments?|requests?|terms|qualifications?|specifications?|limits?|benchmarks?|payments?|debts?|bills?|expenses?|shortfalls?|success|failure|skepticism|scepticism|scrutiny|hostility|derision|applause|acclaim|protests?|outrage|objections?|responses?|reactions?|fate|end|death|demise|match|halfway|eye|payments?|repayments?|interest|shortage|supply|supplies|capacity|budget|quorum)\b/iu;
+export const MEET_SATISFY = /^\s+(?:with\s+)?(?:(?!(?:to|and|or|in|at|on|for|with|by|who|which|that|from|about|over|after|before|during|than|as)\s)(?:[\p{Ll}\d$£€][\p{L}\d.,%'’$£€-]*|[\p{L}-]+['’]s)\s+){0,4}(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|criterion|standards?|deadlines?|needs?|expectations?|approval|disapproval|resistance|opposition|criticism|challenges?|costs?|thresholds?|quotas?|commitments?|requests?|terms|qualifications?|specifications?|limits?|benchmarks?|payments?|debts?|bills?|expenses?|shortfalls?|success|failure|skepticism|scepticism|scrutiny|hostility|derision|applause|acclaim|protests?|outrage|objections?|responses?|reactions?|fate|end|ends|death|demise|match|halfway|eye|payments?|repayments?|interest|shortage|supply|supplies|capacity|budget|quorum)\b/iu;
 
 /** The passive of "meet" as satisfy: "whether the objectives could be met", "targets were not met". */
 export const MET_AS_SATISFIED = /\b(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|standards?|deadlines?|needs?|expectations?|terms|thresholds?|quotas?|commitments?|costs?|payments?|benchmarks?)\s+(?:(?:could|can|would|will|may|might|must|should|have|has|had|not|never|yet|all|fully|easily|already|still)\s+){0,3}(?:be|been|being|is|are|was|were)\s+(?:(?:not|never|fully|all|easily|already)\s+)?$/i;
 
+/** Idioms with "meet" that name no meeting: "make ends meet". */
+export const MEET_IDIOM_BEFORE = /\b(?:make|makes|made|making)\s+(?:both\s+)?ends\s+$/i;
+
 /** "Talks" as a verb of speaking about a topic ("she talks of improving discipline"), not a meeting. */
 export const TALKS_AS_SPEAKING = /^\s+(?:of|about)\b/i;
+
+/** Habitual or generic uses name no one event: "tourists who visit Cuba every year", "meetings are often a waste". */
+export const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|year|summer|winter|spring|autumn|time)\b|\b(?:annually|regularly|routinely|usually|typically|generally|often|frequently|always|sometimes|rarely|seldom)\b/i;

@@ -12,7 +12,7 @@ const PROPOSED = /\b(?:proposed|proposes|propose|proposal|offered|offers|offer|i
 const PLANNED = /\b(?:will|'ll|shall|to be held|is to|are to|was to|were to|scheduled|set to|plans? to|planned|planning|expected to|due to|would|going to|upcoming|next week|later this|to hold|to meet|agreed to|agree to|agrees to|to (?:open|begin|start|resume|have|attend|host|join|hold))\b[^.;]*$/i;
 /** "ahead of meeting the secretary", "before a meeting in Ankara": at the time of the sentence the meeting is still to come. */
 const AHEAD = /\b(?:ahead of|in advance of|prior to|before|in preparation for|to prepare for)\s+(?:(?:a|an|the|their|his|her|its|next|this|planned|scheduled|expected|upcoming|[\p{L}-]+['’]s)\s+){0,3}$/iu;
-const NEGATED = /\b(?:not|never|no|n't|neither|nor|without ever)\s+(?:\w+\s+){0,2}$/i;
+const NEGATED = /\b(?:not|never|no|n't|neither|nor|without ever)\s+(?:\w+\s+){0,2}$|\bno\s+(?:plans?|intention|desire|need|interest|prospect)\s+(?:\w+\s+){0,4}$/i;
 
 /** The status of a trigger from the words of its clause before it (and a little after, for "would take place"). */
 export function eventStatus(before: string, after: string, headline: boolean): EventStatus | null {
@@ -22,7 +22,7 @@ export function eventStatus(before: string, after: string, headline: boolean): E
   if (HYPOTHETICAL.test(clause.slice(-70))) return 'HYPOTHETICAL';
   if (NEGATED.test(clause) || /\bno\s+$/i.test(clause)) return null;
   if (PROPOSED.test(clause.slice(-80))) return 'PROPOSED';
-  if (AHEAD.test(clause.slice(-60))) return 'PLANNED';
+  if (AHEAD.test(clause.slice(-60)) || /\b(?:is|are|was|were)\s+next\s+$/i.test(clause)) return 'PLANNED';
   if (PLANNED.test(clause.slice(-60)) || /^\s*(?:\S+\s+){0,6}?(?:would|will) (?:take place|be held|start|begin|open)\b/i.test(after) || /^\s*(?:is|are) (?:due|scheduled|expected|planned)\b/i.test(after)) return 'PLANNED';
   if (headline && /\bto\s+(?:\w+\s+){0,3}$/i.test(clause)) return 'PLANNED';
   return 'OCCURRED';
