@@ -117,8 +117,9 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     if (HABITUAL.test(text.slice(lastBreak(text, frameStart, head.start), nextBreak(text, last.end, frameEnd)))) return;
     const status = eventStatus(text.slice(sentence.start, head.start), after, sentence.kind === 'title');
     const negated = status === null;
-    const tree = parsed && TREE_MODE !== 'off' ? treeArguments(doc, refs, parsed, head, type) : null;
-    const participants = tree ? treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end)), TREE_MODE === 'union' || (TREE_MODE === 'fallback' && !tree.participants.length) || (TREE_MODE === 'complete' && tree.participants.length < 2) ? findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd) : null) : findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
+    // Arguments from the sentence's tree where it was parsed; the word patterns where it was not, or where the tree found no party.
+    const tree = parsed ? treeArguments(doc, refs, parsed, head, type) : null;
+    const participants = tree?.participants.length ? treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))) : findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
     // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted.
     if (/^host/i.test(head.end > head.start ? text.slice(head.start, head.end) : '') && !participants.list.some((p) => p.role === 'guest')) return;
     const anaphoric = head.pos === 'noun' && /\b(?:the|these|those|that|this)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
@@ -132,7 +133,9 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
       ownDate = usable.length > 0;
     }
     const date = usable.length ? usable.reduce((best, d) => (Math.abs(d.start - head.start) < Math.abs(best.start - head.start) ? d : best)) : null;
-    const place = type === 'CALL' ? null : tree && (tree.place || TREE_MODE !== 'union') ? (tree.place && !participants.entities.has(tree.place) ? tree.place : null) : findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start);
+    // The tree's place where it found one; the locative patterns otherwise (the parser often hangs "at the White House" on a name).
+    const treePlace = tree?.place && !participants.entities.has(tree.place) ? tree.place : null;
+    const place = type === 'CALL' ? null : treePlace ?? findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start);
     out.push({
       type,
       // Nothing dated after the article was written has happened yet: "a summit next July" is planned.
@@ -157,11 +160,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
   return out;
 }
 
-/** How the tree's arguments combine with the word patterns' (an experiment switch while measuring). */
-const TREE_MODE: 'off' | 'tree' | 'fallback' | 'complete' | 'union' = 'off';
-
-/** The tree's arguments as participants with roles (host and guests for "host"), merged with pattern-found ones when given. */
-function treeParticipants(doc: Doc, refs: Ref[], tree: TreeArguments, hosted: boolean, patterns: FoundParticipants | null): FoundParticipants {
+/** The tree's arguments as participants with roles (host and guests for "host"). */
+function treeParticipants(doc: Doc, refs: Ref[], tree: TreeArguments, hosted: boolean): FoundParticipants {
   const list: Participant[] = [];
   const seen = new Set<string>();
   for (const a of tree.participants) {
@@ -169,11 +169,7 @@ function treeParticipants(doc: Doc, refs: Ref[], tree: TreeArguments, hosted: bo
     seen.add(a.entity);
     list.push({ entity: a.entity, role: hosted ? (a.slot === 'subject' ? 'host' : 'guest') : 'participant', mention: nounPhrase(doc.text, a.span, refs) });
   }
-  for (const p of patterns?.list ?? []) if (!seen.has(p.entity)) {
-    seen.add(p.entity);
-    list.push(p);
-  }
-  return { list, entities: seen, explicitList: tree.participants.length >= 2 || !!patterns?.explicitList };
+  return { list, entities: seen, explicitList: tree.participants.length >= 2 };
 }
 
 interface FoundParticipants {

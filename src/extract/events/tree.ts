@@ -34,7 +34,8 @@ const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended
 /** Group nouns that make a country or organisation a party: "Russian negotiators", "UDA leaders". */
 const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor)$/i;
 const PARTICIPANT_CASE = /^(?:with|between|among|amongst|alongside)$/i;
-const PLACE_CASE = /^(?:in|at|inside|outside|near|on|to)$/i;
+// Not "on": talks on Africa are about Africa.
+const PLACE_CASE = /^(?:in|at|inside|outside|near|to)$/i;
 /** Relations that stay inside the noun phrase that names someone. */
 const NAME_PARTS = new Set(['flat', 'flat:name', 'compound', 'nmod:desc', 'appos', 'nmod:npmod']);
 const PLACE_RANK: Record<string, number> = { VENUE: 5, BODY_OF_WATER: 1, CITY: 4, REGION: 3, COUNTRY: 2, CONTINENT: 0, OTHER: 2 };
@@ -73,7 +74,8 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
         else add(t.nominal(c), 'object');
       } else if (rel.startsWith('obl') || rel === 'nmod') {
         const cs = t.caseOf(c);
-        if (rel === 'obl:agent' || (cs && PARTICIPANT_CASE.test(cs))) add(t.nominal(c), 'object');
+        // "spoke to Bush": whom one speaks or talks to takes part in the call.
+        if (rel === 'obl:agent' || (cs && (PARTICIPANT_CASE.test(cs) || (type === 'CALL' && /^to$/i.test(cs))))) add(t.nominal(c), 'object');
         else if (cs && (PLACE_CASE.test(cs) || (type === 'VISIT' && /^(?:to)$/i.test(cs)))) placeRefs.push(...t.placesIn(c));
       }
     }
@@ -82,7 +84,7 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
     for (const c of t.children(head)) {
       const rel = t.tokens[c].deprel;
       const cs = t.caseOf(c);
-      if ((rel === 'nmod' || rel.startsWith('obl')) && cs && PARTICIPANT_CASE.test(cs)) add(t.nominal(c), 'object');
+      if ((rel === 'nmod' || rel.startsWith('obl')) && cs && (PARTICIPANT_CASE.test(cs) || (type === 'CALL' && /^to$/i.test(cs)))) add(t.nominal(c), 'object');
       else if (rel === 'nmod:poss') add(t.owner(c, head), 'subject');
       else if (rel === 'nmod' && cs && /^of$/i.test(cs) && type !== 'VISIT') add(t.nominal(c).filter((a) => !a.ref || a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY'), 'subject');
       else if (rel === 'nmod' && cs && /^(?:to)$/i.test(cs) && type === 'VISIT') placeRefs.push(...t.placesIn(c));
@@ -172,13 +174,24 @@ class Tree {
   subjectsOf(v: number): Found[] {
     const own = this.kids[v].filter((k) => /^nsubj/.test(this.tokens[k].deprel) || this.tokens[k].deprel === 'obl:agent');
     // "Rutte, who met with Trump": a relative pronoun stands for the noun the clause describes.
-    const relative = (k: number) => /^(?:who|which|that)$/i.test(this.tokens[k].text) && this.tokens[v].deprel === 'acl:relcl' && this.tokens[v].head >= 0;
-    if (own.length) return own.flatMap((k) => (relative(k) ? this.nominal(this.tokens[v].head) : this.nominal(k)));
+    if (own.length) return own.flatMap((k) => (/^(?:who|which|that)$/i.test(this.tokens[k].text) ? this.antecedent(k, v) : this.nominal(k)));
     const rel = this.tokens[v].deprel;
     const up = this.tokens[v].head;
     // "agreed to meet", "is to hold", "after meeting with": the controlling verb's subject.
     if (up >= 0 && /^(?:xcomp|conj|advcl|ccomp|acl)$/.test(rel) && rel !== 'acl') return this.subjectsOf(up);
     return [];
+  }
+
+  /**
+   * What a relative pronoun stands for: the noun its clause describes, or, where the parser did not
+   * attach the clause, the name right before the pronoun ("Mark Rutte, who met with Trump").
+   */
+  antecedent(pronoun: number, verb: number): Found[] {
+    if (this.tokens[verb].deprel === 'acl:relcl' && this.tokens[verb].head >= 0) return this.nominal(this.tokens[verb].head);
+    const at = this.tokens[pronoun].start;
+    const before = this.refs.filter((r) => r.end <= at && at - r.end <= 3 && /^[\s,]*$/.test(this.doc.text.slice(r.end, at)));
+    const r = before.at(-1);
+    return r ? [{ ref: r, entity: r.entity, span: { start: r.start, end: r.end } }] : [];
   }
 
   /** The owner of "their meeting" / "Erdogan's meeting": a name, or a plural pronoun resolved to the clause's subjects. */
@@ -190,7 +203,11 @@ class Tree {
       const subjects = v >= 0 ? this.subjectsOf(v) : [];
       return subjects.length >= 2 || /^its$/i.test(tk.text) ? subjects : [];
     }
-    return this.nominal(poss);
+    if (/^(?:his|her)$/i.test(tk.text)) {
+      const entity = resolvePronoun(this.doc, this.refs, tk.start, new Set());
+      return entity ? [{ ref: null, entity, span: { start: tk.start, end: tk.end } }] : [];
+    }
+    return this.nominal(poss, 0, true);
   }
 
   /** The first person named inside a noun's phrase (not inside a clause of it). */
@@ -236,9 +253,15 @@ class Tree {
    * negotiators"), a resolved personal pronoun, and the same for each conjunct. Never a name in a
    * modifier of another noun or in a relative clause.
    */
-  nominal(i: number, depth = 0): Found[] {
+  nominal(i: number, depth = 0, possessor = false): Found[] {
     const out: Found[] = [];
     const tk = this.tokens[i];
+    // "Ukraine's President Zelenskiy": a possessive names an owner, never a party, wherever the parser hung it.
+    // Where the parser hung the possessed name on the possessor ("to Iran's Rouhani"), that name is the party.
+    if (!possessor && this.kids[i].some((k) => this.tokens[k].deprel === 'case' && /^['’]s?$/.test(this.tokens[k].text))) {
+      if (depth < 3) for (const c of this.kids[i]) if (['flat', 'flat:name', 'appos'].includes(this.tokens[c].deprel)) out.push(...this.nominal(c, depth + 1));
+      return out;
+    }
     const r = this.refOf[i];
     if (r) out.push({ ref: r, entity: r.entity, span: { start: r.start, end: r.end } });
     else if (tk.upos === 'PRON' && /^(?:he|she|him|her|himself|herself)$/i.test(tk.text)) {
@@ -250,9 +273,11 @@ class Tree {
       out.push({ ref: p, entity: p.entity, span: { start: p.start, end: p.end } });
     } else if (depth < 3) {
       const party = PARTY_NOUN.test(tk.text);
+      // A common noun ("a UK investment banker") is named only by an apposition; its modifiers are no parties.
+      const named = tk.upos === 'PROPN' || party;
       for (const c of this.kids[i]) {
         const rel = this.tokens[c].deprel;
-        if (NAME_PARTS.has(rel) || (party && (rel === 'amod' || rel === 'nmod:poss' || (rel === 'nmod' && /^of$/i.test(this.caseOf(c) ?? ''))))) {
+        if ((named ? NAME_PARTS.has(rel) : rel === 'appos') || (party && (rel === 'amod' || rel === 'nmod:poss' || (rel === 'nmod' && /^of$/i.test(this.caseOf(c) ?? ''))))) {
           for (const f of this.nominal(c, depth + 1)) if (!out.some((o) => o.entity === f.entity)) out.push(f);
         }
       }
