@@ -17,27 +17,54 @@ export interface SparseWeights {
   scale: number;
 }
 
+/** Classes up to which rows are kept dense for scoring (one memory access per feature). */
+const DENSE_CLASSES = 8;
+
 /** Sparse weights with their key index, for scoring. */
 export class Scorer {
   private readonly table: KeyTable;
   private readonly start: Int32Array;
   private readonly cls: Uint16Array;
   private readonly val: Float32Array;
+  /** Number of weights kept. */
+  readonly entries: number;
+  /** Dense rows [row][class] when there are few classes. */
+  private readonly dense: Float32Array | undefined;
   readonly classes: number;
 
-  constructor(readonly weights: SparseWeights) {
-    this.classes = weights.classes;
+  constructor(weights: SparseWeights) {
+    const C = (this.classes = weights.classes);
     this.table = new KeyTable(weights.keys.length);
     weights.keys.forEach((k, r) => this.table.set(k, r));
-    this.start = weights.start;
-    this.cls = weights.cls;
-    this.val = new Float32Array(weights.q.length);
-    for (let j = 0; j < this.val.length; j++) this.val[j] = weights.q[j] * weights.scale;
+    this.entries = weights.q.length;
+    const val = new Float32Array(weights.q.length);
+    for (let j = 0; j < val.length; j++) val[j] = weights.q[j] * weights.scale;
+    if (C <= DENSE_CLASSES) {
+      // Few classes: dense rows, and the sparse arrays are not kept.
+      this.dense = new Float32Array(weights.keys.length * C);
+      for (let r = 0; r < weights.keys.length; r++) for (let j = weights.start[r]; j < weights.start[r + 1]; j++) this.dense[r * C + weights.cls[j]] = val[j];
+      this.start = new Int32Array(0);
+      this.cls = new Uint16Array(0);
+      this.val = new Float32Array(0);
+    } else {
+      this.start = weights.start;
+      this.cls = weights.cls;
+      this.val = val;
+    }
   }
 
   /** Adds the weights of keys[0, n) into out[0, classes). */
   score(keys: Int32Array, n: number, out: Float32Array): void {
-    const { table, start, cls, val } = this;
+    const { table, start, cls, val, dense } = this;
+    if (dense) {
+      const C = this.classes;
+      for (let i = 0; i < n; i++) {
+        const r = table.get(keys[i]);
+        if (r < 0) continue;
+        for (let c = 0, off = r * C; c < C; c++) out[c] += dense[off + c];
+      }
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const r = table.get(keys[i]);
       if (r < 0) continue;
