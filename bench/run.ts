@@ -26,7 +26,8 @@ import { writeArticle } from '../src/graph/write';
 import { graphCounts } from '../src/graph/queries';
 import type { Config } from '../src/config';
 import { statement } from '../src/graph/statement';
-import { nerModel, pipelineComponents } from '../src/models';
+import { MODELS_DIR, nerModel, pipelineComponents, syntaxModel } from '../src/models';
+import { parseSyntaxModel, syntaxComponent } from '../src/extract/syntax';
 
 const ROOT = path.join(__dirname, '..');
 const DEFAULT_CORPUS = path.join(ROOT, '..', 'shared', 'eval-data', 'news', 'bbc_news.jsonl');
@@ -118,6 +119,7 @@ async function benchExtraction(articles: Article[]) {
   const best = { intake: 0, entity: 0, pipeline: 0, compromise: 0 };
   for (let round = 0; round < 2; round++) for (const key of Object.keys(runs) as (keyof typeof runs)[]) best[key] = Math.max(best[key], time(runs[key]));
   const { intake: intakeOnly, entity, pipeline, compromise } = best;
+  const syntax = benchSyntax(sample);
   return {
     articles: sample.length,
     words: totalWords,
@@ -130,7 +132,33 @@ async function benchExtraction(articles: Article[]) {
     // Share the event stage adds on top of the entity stage (1/pipeline - 1/entity, relative to 1/entity).
     eventStageOverhead: round(entity / pipeline - 1),
     modelHeapMb,
+    ...syntax,
   };
+}
+
+/**
+ * The syntax stage alone over the sample's intake sentences: tagger + parser tokens per second
+ * parsing every sentence, and the share of tokens the default selection (sentences with a
+ * meeting-family word) parses inside the pipeline measured above.
+ */
+function benchSyntax(sample: Article[]) {
+  const docs = sample.flatMap((a, i) => extract(inputOf(a, i), []).docs);
+  const every = syntaxComponent(syntaxModel(), { select: () => true });
+  const selected = syntaxComponent(syntaxModel());
+  const tokens = () => docs.reduce((n, d) => n + d.syntax.reduce((m, s) => m + s.tokens.length, 0), 0);
+  const run = (component: (doc: Doc) => void) => {
+    const start = process.hrtime.bigint();
+    docs.forEach(component);
+    return tokens() / (ms(start) / 1000);
+  };
+  run(every);
+  const syntaxTokensPerSecond = Math.max(run(every), run(every));
+  const all = tokens();
+  docs.forEach(selected);
+  // Loading the model file again, as the first use in a process does.
+  const start = process.hrtime.bigint();
+  parseSyntaxModel(fs.readFileSync(path.join(MODELS_DIR, 'syntax', 'model.json.gz')));
+  return { syntaxTokensPerSecond: Math.round(syntaxTokensPerSecond), syntaxParsedShare: round(tokens() / all), syntaxModelLoadMs: Math.round(ms(start)) };
 }
 
 function round(x: number, digits = 2): number {

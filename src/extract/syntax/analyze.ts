@@ -33,11 +33,18 @@ function prepared(model: SyntaxModel) {
   return p;
 }
 
+/** The form the model reads: curly quotes and apostrophes as EWT mostly writes them, straight. */
+function modelForm(w: string): string {
+  return /[‘’“”]/.test(w) ? w.replace(/[‘’]/g, "'").replace(/[“”]/g, '"') : w;
+}
+
 /** Tags and parses a sentence given as words (EWT-style tokens). */
-export function analyzeWords(model: SyntaxModel, words: string[]): WordAnalysis {
-  if (words.length === 0) return { upos: [], xpos: [], heads: [], deprels: [] };
+export function analyzeWords(model: SyntaxModel, given: string[]): WordAnalysis {
+  if (given.length === 0) return { upos: [], xpos: [], heads: [], deprels: [] };
+  const words = given.map(modelForm);
   const p = prepared(model);
-  const tags = tagSentence(model.tagger, model.dictionary, model.lexicon, words);
+  const first = tagSentence(model.tagger, model.dictionary, model.lexicon, words);
+  const tags = model.tagger2 ? tagSentence(model.tagger2, model.dictionary, model.lexicon, words, first) : first;
   const upos = tags.map((t) => p.upos[t]);
   const tree = parseSentence(p.weights, parserInput(words, tags, model.lexicon), words.length, (i) => upos[i] === 'PUNCT');
   return { upos, xpos: tags.map((t) => p.xpos[t]), heads: tree.heads, deprels: tree.labels.map((l) => model.labels[l]) };

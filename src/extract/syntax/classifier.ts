@@ -17,32 +17,72 @@ export interface SparseWeights {
   scale: number;
 }
 
-/** Sparse weights with their key index, for scoring. */
+/** Classes up to which rows are kept dense for scoring (one memory access per feature). */
+const DENSE_CLASSES = 8;
+/** Sparse rows: the table holds start * ROW_LENGTHS + length, so a row costs one lookup and one read. */
+const ROW_LENGTHS = 128;
+
+/**
+ * Sparse weights with their key index, for scoring. Decoding is bound by memory accesses into
+ * tables far larger than the cache, so each feature costs two: its table slot, and its row (dense
+ * floats when there are few classes, else class and 16-bit weight packed in one integer each).
+ */
 export class Scorer {
   private readonly table: KeyTable;
-  private readonly start: Int32Array;
-  private readonly cls: Uint16Array;
-  private readonly val: Float32Array;
+  /** Sparse rows: class << 16 | (weight & 0xffff), per entry. */
+  private readonly packed: Int32Array;
+  private readonly scale: number;
+  /** Dense rows [row][class] when there are few classes. */
+  private readonly dense: Float32Array | undefined;
   readonly classes: number;
+  /** Number of weights kept. */
+  readonly entries: number;
 
-  constructor(readonly weights: SparseWeights) {
-    this.classes = weights.classes;
-    this.table = new KeyTable(weights.keys.length);
-    weights.keys.forEach((k, r) => this.table.set(k, r));
-    this.start = weights.start;
-    this.cls = weights.cls;
-    this.val = new Float32Array(weights.q.length);
-    for (let j = 0; j < this.val.length; j++) this.val[j] = weights.q[j] * weights.scale;
+  constructor(weights: SparseWeights) {
+    const C = (this.classes = weights.classes);
+    const rows = weights.keys.length;
+    this.entries = weights.q.length;
+    this.scale = weights.scale;
+    this.table = new KeyTable(rows);
+    if (C <= DENSE_CLASSES) {
+      this.dense = new Float32Array(rows * C);
+      for (let r = 0; r < rows; r++) for (let j = weights.start[r]; j < weights.start[r + 1]; j++) this.dense[r * C + weights.cls[j]] = weights.q[j] * weights.scale;
+      weights.keys.forEach((k, r) => this.table.set(k, r));
+      this.packed = new Int32Array(0);
+      return;
+    }
+    if (C >= ROW_LENGTHS || this.entries * ROW_LENGTHS >= 2 ** 31) throw new Error('syntax model: too many weights for the packed scorer');
+    this.packed = new Int32Array(this.entries);
+    for (let j = 0; j < this.entries; j++) this.packed[j] = (weights.cls[j] << 16) | (weights.q[j] & 0xffff);
+    weights.keys.forEach((k, r) => this.table.set(k, weights.start[r] * ROW_LENGTHS + (weights.start[r + 1] - weights.start[r])));
   }
 
-  /** Adds the weights of keys[0, n) into out[0, classes). */
+  /** Writes the scores of keys[0, n) into out[0, classes). */
   score(keys: Int32Array, n: number, out: Float32Array): void {
-    const { table, start, cls, val } = this;
-    for (let i = 0; i < n; i++) {
-      const r = table.get(keys[i]);
-      if (r < 0) continue;
-      for (let j = start[r], e = start[r + 1]; j < e; j++) out[cls[j]] += val[j];
+    const { table, packed, dense } = this;
+    out.fill(0);
+    if (dense) {
+      const C = this.classes;
+      for (let i = 0; i < n; i++) {
+        const r = table.get(keys[i]);
+        if (r < 0) continue;
+        for (let c = 0, off = r * C; c < C; c++) out[c] += dense[off + c];
+      }
+      return;
     }
+    // Sums of 16-bit integers are exact in float32 here; the scale is applied once at the end.
+    for (let i = 0; i < n; i++) {
+      const v = table.get(keys[i]);
+      if (v < 0) continue;
+      const start = (v / ROW_LENGTHS) | 0;
+      const end = start + (v % ROW_LENGTHS);
+      for (let j = start; j < end; j++) {
+        const e = packed[j];
+        out[e >>> 16] += (e << 16) >> 16;
+      }
+    }
+    const scale = this.scale;
+    for (let c = 0; c < out.length; c++) out[c] *= scale;
   }
 }
 

@@ -50,49 +50,50 @@ export function key4(t: number, a: number, b: number, c: number, d: number): num
   return finish(mix(mix(mix(mix(mix(t, a), b), c), d), 4));
 }
 
-/** An open-addressing map from nonzero 32-bit keys to row numbers, compact in memory. */
+/**
+ * An open-addressing map from nonzero 32-bit keys to row numbers, compact in memory: key and
+ * row sit side by side, so a lookup in a table far larger than the cache costs one miss.
+ */
 export class KeyTable {
-  private keys: Int32Array;
-  private rows: Int32Array;
+  private slots: Int32Array;
   private mask: number;
   size = 0;
 
   constructor(capacity = 1024) {
     let n = 1024;
     while (n < capacity * 2) n *= 2;
-    this.keys = new Int32Array(n);
-    this.rows = new Int32Array(n);
+    this.slots = new Int32Array(n * 2);
     this.mask = n - 1;
   }
 
   /** Row of `key`, or -1. */
   get(key: number): number {
-    let i = key & this.mask;
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = key & mask;
     for (;;) {
-      const k = this.keys[i];
-      if (k === key) return this.rows[i];
+      const k = slots[i << 1];
+      if (k === key) return slots[(i << 1) + 1];
       if (k === 0) return -1;
-      i = (i + 1) & this.mask;
+      i = (i + 1) & mask;
     }
   }
 
-  /** Sets the row of `key` (not yet present). */
+  /** Sets the row of `key`. */
   set(key: number, row: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.resize();
+    if ((this.size + 1) * 2 > this.mask + 1) this.resize();
     let i = key & this.mask;
-    while (this.keys[i] !== 0 && this.keys[i] !== key) i = (i + 1) & this.mask;
-    if (this.keys[i] === 0) this.size++;
-    this.keys[i] = key;
-    this.rows[i] = row;
+    while (this.slots[i << 1] !== 0 && this.slots[i << 1] !== key) i = (i + 1) & this.mask;
+    if (this.slots[i << 1] === 0) this.size++;
+    this.slots[i << 1] = key;
+    this.slots[(i << 1) + 1] = row;
   }
 
   private resize(): void {
-    const keys = this.keys;
-    const rows = this.rows;
-    this.keys = new Int32Array(keys.length * 2);
-    this.rows = new Int32Array(keys.length * 2);
-    this.mask = this.keys.length - 1;
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = this.slots.length / 2 - 1;
     this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.set(keys[i], rows[i]);
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.set(old[i], old[i + 1]);
   }
 }

@@ -17,6 +17,8 @@ export interface SyntaxModel {
   /** Word clusters the tagger reads, with its per-word cache. */
   lexicon: Lexicon;
   tagger: Scorer;
+  /** Second tagging pass, reading the first pass's tags of the words to the right; optional. */
+  tagger2?: Scorer;
   moves: Scorer;
   labelScorer: Scorer;
   meta: Record<string, unknown>;
@@ -39,6 +41,7 @@ interface ModelFile {
   dictionary: [string, number][];
   clusters: [string, string][];
   tagger: PackedWeights;
+  tagger2?: PackedWeights;
   moves: PackedWeights;
   labels_: PackedWeights;
 }
@@ -67,7 +70,7 @@ function unpack(p: PackedWeights): SparseWeights {
 }
 
 /** Serialises a model (its weights as trained, before the Scorers' float copies). */
-export function serializeSyntaxModel(parts: { tags: string[]; labels: string[]; dictionary: Map<string, number>; clusters: Map<string, string>; tagger: SparseWeights; moves: SparseWeights; labelWeights: SparseWeights; meta: Record<string, unknown> }): Buffer {
+export function serializeSyntaxModel(parts: { tags: string[]; labels: string[]; dictionary: Map<string, number>; clusters: Map<string, string>; tagger: SparseWeights; tagger2?: SparseWeights; moves: SparseWeights; labelWeights: SparseWeights; meta: Record<string, unknown> }): Buffer {
   const file: ModelFile = {
     format: 'news-kg-syntax/1',
     meta: parts.meta,
@@ -76,6 +79,7 @@ export function serializeSyntaxModel(parts: { tags: string[]; labels: string[]; 
     dictionary: [...parts.dictionary],
     clusters: [...parts.clusters],
     tagger: pack(parts.tagger),
+    ...(parts.tagger2 ? { tagger2: pack(parts.tagger2) } : {}),
     moves: pack(parts.moves),
     labels_: pack(parts.labelWeights),
   };
@@ -92,6 +96,7 @@ export function parseSyntaxModel(buffer: Buffer): SyntaxModel {
     dictionary: new Map(file.dictionary),
     lexicon: lexicon(new Map(file.clusters)),
     tagger: new Scorer(unpack(file.tagger)),
+    tagger2: file.tagger2 ? new Scorer(unpack(file.tagger2)) : undefined,
     moves: new Scorer(unpack(file.moves)),
     labelScorer: new Scorer(unpack(file.labels_)),
     meta: file.meta,

@@ -95,7 +95,7 @@ const EDGE_AFTER = wordAtoms(lexicon(new Map()), '</s>');
 /** Tag number used for "no previous tag". */
 const NO_TAG = 0xffff;
 /** Most features a token has. */
-export const MAX_TAGGER_FEATURES = 48;
+export const MAX_TAGGER_FEATURES = 56;
 
 /** Feature keys of token i given the two previous tags; returns how many were written. */
 export function taggerFeatures(atoms: WordAtoms[], i: number, prev1: number, prev2: number, out: Int32Array): number {
@@ -147,8 +147,28 @@ export function taggerFeatures(atoms: WordAtoms[], i: number, prev1: number, pre
   return k;
 }
 
-/** Tags a sentence greedily; `dictionary` maps words to a fixed tag. Returns tag numbers. */
-export function tagSentence(scorer: Scorer, dictionary: Map<string, number>, lex: Lexicon, words: string[]): number[] {
+/**
+ * The second pass's extra features: the first pass's tags of the next two words, which a
+ * left-to-right tagger cannot see (its right context is words only).
+ */
+export function rightTagFeatures(atoms: WordAtoms[], i: number, prev1: number, first: number[], out: Int32Array, k: number): number {
+  const n = atoms.length;
+  const a = atoms[i];
+  const next1 = i + 1 < n ? first[i + 1] : NO_TAG;
+  const next2 = i + 2 < n ? first[i + 2] : NO_TAG;
+  out[k++] = key1(39, next1);
+  out[k++] = key2(40, next1, next2);
+  out[k++] = key2(41, prev1, next1);
+  out[k++] = key2(42, next1, a.lower);
+  out[k++] = key2(43, next1, a.suffix3);
+  out[k++] = key3(44, prev1, next1, a.shape);
+  out[k++] = key1(45, first[i]);
+  out[k++] = key2(46, first[i], a.shape);
+  return k;
+}
+
+/** Tags a sentence greedily; `dictionary` maps words to a fixed tag; with `first`, as the second pass over those tags. */
+export function tagSentence(scorer: Scorer, dictionary: Map<string, number>, lex: Lexicon, words: string[], first?: number[]): number[] {
   const atoms = words.map((w) => wordAtoms(lex, w));
   const tags = new Array<number>(words.length);
   const keys = new Int32Array(MAX_TAGGER_FEATURES);
@@ -159,7 +179,9 @@ export function tagSentence(scorer: Scorer, dictionary: Map<string, number>, lex
       tags[i] = fixed;
       continue;
     }
-    const n = taggerFeatures(atoms, i, i > 0 ? tags[i - 1] : NO_TAG, i > 1 ? tags[i - 2] : NO_TAG, keys);
+    const prev1 = i > 0 ? tags[i - 1] : NO_TAG;
+    let n = taggerFeatures(atoms, i, prev1, i > 1 ? tags[i - 2] : NO_TAG, keys);
+    if (first) n = rightTagFeatures(atoms, i, prev1, first, keys, n);
     scores.fill(0);
     scorer.score(keys, n, scores);
     tags[i] = argmax(scores);
@@ -168,7 +190,7 @@ export function tagSentence(scorer: Scorer, dictionary: Map<string, number>, lex
 }
 
 /** One training pass over a sentence with gold tags; returns the number of correct predictions. */
-export function trainTaggerSentence(trainer: Trainer, dictionary: Map<string, number>, lex: Lexicon, words: string[], gold: number[]): number {
+export function trainTaggerSentence(trainer: Trainer, dictionary: Map<string, number>, lex: Lexicon, words: string[], gold: number[], first?: number[]): number {
   const atoms = words.map((w) => wordAtoms(lex, w));
   const tags = new Array<number>(words.length);
   const keys = new Int32Array(MAX_TAGGER_FEATURES);
@@ -181,7 +203,9 @@ export function trainTaggerSentence(trainer: Trainer, dictionary: Map<string, nu
       if (fixed === gold[i]) correct++;
       continue;
     }
-    const n = taggerFeatures(atoms, i, i > 0 ? tags[i - 1] : NO_TAG, i > 1 ? tags[i - 2] : NO_TAG, keys);
+    const prev1 = i > 0 ? tags[i - 1] : NO_TAG;
+    let n = taggerFeatures(atoms, i, prev1, i > 1 ? tags[i - 2] : NO_TAG, keys);
+    if (first) n = rightTagFeatures(atoms, i, prev1, first, keys, n);
     scores.fill(0);
     trainer.score(keys, n, scores);
     const guess = argmax(scores);

@@ -104,16 +104,17 @@ export function tagDictionary(sentences: TrainSentence[], minCount = 20, purity 
 }
 
 /** Trains a tagger over sentences. */
-export function trainTagger(sentences: TrainSentence[], classes: number, dictionary: Map<string, number>, lex: Lexicon, epochs: number, random: () => number, log?: (m: string) => void, onEpoch?: (epoch: number, weights: SparseWeights) => void): SparseWeights {
+export function trainTagger(sentences: TrainSentence[], classes: number, dictionary: Map<string, number>, lex: Lexicon, epochs: number, random: () => number, log?: (m: string) => void, onEpoch?: (epoch: number, weights: SparseWeights) => void, first?: number[][]): SparseWeights {
   const trainer = new Trainer(classes);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     let correct = 0;
     let total = 0;
-    for (const s of shuffled(sentences, random)) {
-      correct += trainTaggerSentence(trainer, dictionary, lex, s.words, s.tags);
+    for (const i of shuffled(sentences.map((_, i) => i), random)) {
+      const s = sentences[i];
+      correct += trainTaggerSentence(trainer, dictionary, lex, s.words, s.tags, first?.[i]);
       total += s.words.length;
     }
-    log?.(`tagger epoch ${epoch}: train accuracy ${((100 * correct) / total).toFixed(2)}, ${trainer.size} features`);
+    log?.(`tagger${first ? ' (second pass)' : ''} epoch ${epoch}: train accuracy ${((100 * correct) / total).toFixed(2)}, ${trainer.size} features`);
     onEpoch?.(epoch, trainer.averaged());
   }
   return trainer.averaged();
