@@ -4,7 +4,7 @@
 import type { Doc, Input, InputError } from './types';
 import { intake, jsonlInputs, looksLikeJsonl } from './intake';
 import { entityComponent } from './entities';
-import { eventComponent } from './events';
+import { eventComponent, hasEventTrigger } from './events';
 import type { NerModel } from './ner/model';
 import { syntaxComponent, type SyntaxModel } from './syntax';
 
@@ -22,7 +22,8 @@ export interface PipelineModels {
 
 /** The components run after intake, in order: entities, syntax, then events. */
 export function defaultComponents(models: PipelineModels): Component[] {
-  return [entityComponent(models.ner), syntaxComponent(models.syntax), eventComponent()];
+  // Only sentences with an event trigger are parsed: the events read their trees, nothing else does yet.
+  return [entityComponent(models.ner), syntaxComponent(models.syntax, { select: hasEventTrigger }), eventComponent()];
 }
 
 /** The result of extracting one input: its documents, or the error that stopped it. */

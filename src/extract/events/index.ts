@@ -45,6 +45,12 @@ export function eventComponent(): (doc: Doc) => void {
   };
 }
 
+/** Whether a sentence of the doc holds a meeting-family trigger (the sentences the syntax stage needs to parse). */
+export function hasEventTrigger(doc: Doc, sentenceIndex: number): boolean {
+  const s = doc.sentences[sentenceIndex];
+  return findTriggers(doc.text, s.start, s.end).length > 0;
+}
+
 /** One draft record per trigger group of each sentence, before merging. */
 export function draftEvents(doc: Doc): DraftEvent[] {
   const refs = collectRefs(doc);
