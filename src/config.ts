@@ -22,6 +22,10 @@ export interface ApiLimits {
   maxTokens: number;
   maxCost: number;
   maxBodyBytes: number;
+  /** Longest query text accepted (bytes, comments included); well under maxBodyBytes. */
+  maxQueryBytes: number;
+  /** Bytes the parsed-document cache may hold, query texts included. */
+  documentCacheBytes: number;
   maxArticleBytes: number;
   maxPageSize: number;
   requestTimeoutMs: number;
@@ -92,6 +96,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       maxTokens: intFrom(env, 'KG_MAX_TOKENS', 1000, 10),
       maxCost: intFrom(env, 'KG_MAX_COST', 5000, 1),
       maxBodyBytes: intFrom(env, 'KG_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024),
+      maxQueryBytes: intFrom(env, 'KG_MAX_QUERY_BYTES', 64 * 1024, 256),
+      documentCacheBytes: intFrom(env, 'KG_DOCUMENT_CACHE_BYTES', 8 * 1024 * 1024, 0),
       maxArticleBytes: intFrom(env, 'KG_MAX_ARTICLE_BYTES', 1024 * 1024, 1024),
       maxPageSize: intFrom(env, 'KG_MAX_PAGE_SIZE', 100, 1),
       requestTimeoutMs: intFrom(env, 'KG_REQUEST_TIMEOUT_MS', 10000, 1),

@@ -19,6 +19,8 @@ import { useAuth } from './plugins/use-auth';
 import { useQueryCost } from './plugins/use-query-cost';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { resolvers } from './resolvers';
+import { createDocumentCache } from './document-cache';
+import { refuseLongQuery, refuseWithoutKey, type Refusal } from './limits';
 import { loadTypeDefs } from './schema';
 
 /** What createApi needs. */
@@ -37,28 +39,40 @@ export interface Api {
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+/**
+ * Reads the body up to `limit` bytes. Past the limit (declared or counted, chunked or not) it
+ * rejects at once so the 413 goes out, and keeps reading and dropping the rest so the client
+ * gets that answer rather than a reset; a body still arriving DRAIN_MS later is cut off.
+ */
+function readBody(req: http.IncomingMessage, limit: number, keep = true): Promise<string> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      reject(new BodyTooLarge());
-      req.resume();
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
+    const overflow = () => {
+      over = true;
+      chunks.length = 0;
+      setTimeout(() => req.complete || req.destroy(), DRAIN_MS).unref();
+      reject(new BodyTooLarge());
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) overflow();
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit) overflow();
+      else if (keep) chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** How long an over-limit body is still read (and dropped) so its 413 can arrive. */
+const DRAIN_MS = 10_000;
+
+function sendRefusal(res: http.ServerResponse, refusal: Refusal): void {
+  sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -88,6 +102,8 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     validationRules: armor.validationRules,
+    // Bounded by bytes with the query text counted (Apollo's default counts neither).
+    documentStore: createDocumentCache(limits.documentCacheBytes) as never,
     plugins: [
       ...armor.plugins,
       useAuth({ apiKey: config.apiKey, readKey: config.readKey }),
@@ -117,6 +133,12 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
       sendJson(res, 404, { errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
       return;
     }
+    const keyless = refuseWithoutKey(req, config);
+    if (keyless) {
+      // The body is read and dropped, never buffered or parsed.
+      await readBody(req, config.limits.maxBodyBytes, false).catch(() => undefined);
+      return sendRefusal(res, keyless);
+    }
     let raw = '';
     try {
       raw = await readBody(req, config.limits.maxBodyBytes);
@@ -142,6 +164,8 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
         return;
       }
     }
+    const long = refuseLongQuery(body, url.search, config.limits.maxQueryBytes);
+    if (long) return sendRefusal(res, long);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.limits.requestTimeoutMs);
     res.on('close', () => controller.abort());
