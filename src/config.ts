@@ -1,6 +1,7 @@
 /**
  * The only module that reads process.env. Everything else receives a Config.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { KgError } from './errors';
 
@@ -42,6 +43,8 @@ export interface Config {
   apiKey?: string;
   readKey?: string;
   limits: ApiLimits;
+  /** Extraction worker threads (0: extract on the main thread). */
+  extractWorkers: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -102,6 +105,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       maxPageSize: intFrom(env, 'KG_MAX_PAGE_SIZE', 100, 1),
       requestTimeoutMs: intFrom(env, 'KG_REQUEST_TIMEOUT_MS', 10000, 1),
     },
+    extractWorkers: intFrom(env, 'KG_EXTRACT_WORKERS', Math.max(1, os.availableParallelism()), 0),
     logLevel,
     ...overrides,
   };

@@ -21,6 +21,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { resolvers } from './resolvers';
 import { createDocumentCache } from './document-cache';
 import { refuseLongQuery, refuseWithoutKey, type Refusal } from './limits';
+import { createExtractPool } from '../extract-pool/pool';
+import { prepareWrites } from '../graph/ingest';
 import { loadTypeDefs } from './schema';
 
 /** What createApi needs. */
@@ -116,6 +118,11 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
   });
   await apollo.start();
   const search = createSearchCache(store);
+  // Extraction runs in worker threads (started on the first mutation), never on this event loop.
+  const extractor = config.extractWorkers > 0 ? createExtractPool(config.extractWorkers) : undefined;
+  prepareWrites();
+  // Workers load the models before the server says it is ready, so no first request waits for that.
+  await extractor?.ready();
 
   async function health(res: http.ServerResponse) {
     try {
@@ -172,7 +179,7 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal), search }),
+        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal), search, extractor }),
       });
       const outHeaders: Record<string, string> = {};
       for (const [key, value] of response.headers) outHeaders[key] = value;
@@ -196,7 +203,10 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
         else res.end();
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await extractor?.close();
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { pipelineComponents, syntaxModel } from '../models';
 import { toPublicJson } from '../extract/output';
 import { openStore } from '../graph/open';
 import { ingestInputs } from '../graph/ingest';
+import { createExtractPool } from '../extract-pool/pool';
 import { reindex } from '../graph/reindex';
 import { createLogger, type Logger } from '../logger';
 import { startServer } from '../api/server';
@@ -43,9 +44,12 @@ async function ingestPaths(paths: string[], config: Config, logger: Logger, stor
   const s = store ?? (await openStore(config));
   try {
     const read = readInputs(paths);
-    const report = await ingestInputs(s, read.inputs, undefined, {
+    // Worker threads extract (one per core by default) while this thread writes, in input order.
+    const pool = config.extractWorkers > 0 ? createExtractPool(config.extractWorkers) : undefined;
+    const report = await ingestInputs(s, read.inputs, pool, {
+      maxArticleBytes: config.limits.maxArticleBytes,
       onArticle: (a) => logger.debug(`stored ${a.id} ${a.alreadyKnown ? '(already known)' : a.created ? '(new)' : '(rewritten)'} from ${a.input}`),
-    });
+    }).finally(() => pool?.close());
     const errors = [...read.errors, ...report.errors];
     for (const e of errors) logger.warn(`skipped ${e.input}: ${e.message} [${e.code}]`);
     const created = report.articles.filter((a) => a.created).length;
