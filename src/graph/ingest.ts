@@ -72,6 +72,8 @@ export async function ingestArticle(store: GraphStore, input: Input, extractor: 
   const tooLarge = articleTooLarge(input, options.maxArticleBytes);
   if (tooLarge) return { docs: [], outcomes: [], errors: [tooLarge] };
   const { docs, errors } = await extractInput(input, extractor, options.signal);
+  // The last moment to give up: once a write begins it is committed and reported.
+  if (options.signal?.aborted) throw Object.assign(new Error('The ingestion was cancelled before anything was written.'), { name: 'AbortError' });
   const outcomes: WriteOutcome[] = [];
   for (const doc of docs) outcomes.push(await writeArticle(store, doc, options));
   return { docs, outcomes, errors };

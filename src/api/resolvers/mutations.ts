@@ -7,6 +7,7 @@ import { pipelineComponents } from '../../models';
 import { articleFacts } from '../../graph/queries';
 import { deleteArticle, mergeEntities } from '../../graph/write';
 import { ingestArticle } from '../../graph/ingest';
+import { strictGivenDate } from '../../extract/intake/dates';
 import { createLoaders, type Loaders } from '../loaders';
 import type { ApiContext } from '../context';
 import type { ArticleInput, Resolvers } from '../generated/graphql';
@@ -14,8 +15,6 @@ import type { IngestResultModel } from '../model';
 import { fromGlobalId, toGlobalId } from '../ids';
 import { keyOf } from '../names';
 import { present } from './present';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The most articles one ingestArticles call may carry. */
 export const MAX_BATCH = 100;
@@ -29,8 +28,9 @@ const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name =
 
 async function ingestOne(ctx: ApiContext, input: ArticleInput): Promise<IngestResultModel> {
   if (!input.text.trim()) throw new KgError('BAD_USER_INPUT', 'The article text is empty.');
-  if (input.publishedAt != null && !(ISO_DATE.test(input.publishedAt) && !Number.isNaN(Date.parse(input.publishedAt)))) {
-    throw new KgError('BAD_USER_INPUT', `publishedAt must be an ISO 8601 date such as 2025-07-14 (or 2025-07-14T09:30:00Z); got "${input.publishedAt.slice(0, 40)}".`);
+  if (input.publishedAt != null) {
+    const date = strictGivenDate(input.publishedAt);
+    if ('error' in date) throw new KgError('BAD_USER_INPUT', `publishedAt: ${date.error}.`);
   }
   const meta = {
     title: input.title ?? undefined,
