@@ -25,6 +25,8 @@ export interface ApiLimits {
   maxBodyBytes: number;
   /** Longest query text accepted (bytes, comments included); well under maxBodyBytes. */
   maxQueryBytes: number;
+  /** Largest reply sent; a larger one is refused with RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
   /** Bytes the parsed-document cache may hold, query texts included. */
   documentCacheBytes: number;
   maxArticleBytes: number;
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       maxCost: intFrom(env, 'KG_MAX_COST', 5000, 1),
       maxBodyBytes: intFrom(env, 'KG_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024),
       maxQueryBytes: intFrom(env, 'KG_MAX_QUERY_BYTES', 64 * 1024, 256),
+      maxResponseBytes: intFrom(env, 'KG_MAX_RESPONSE_BYTES', 8 * 1024 * 1024, 1024),
       documentCacheBytes: intFrom(env, 'KG_DOCUMENT_CACHE_BYTES', 8 * 1024 * 1024, 0),
       maxArticleBytes: intFrom(env, 'KG_MAX_ARTICLE_BYTES', 1024 * 1024, 1024),
       maxPageSize: intFrom(env, 'KG_MAX_PAGE_SIZE', 100, 1),

@@ -43,3 +43,18 @@ export function refuseLongQuery(body: unknown, search: string, maxQueryBytes: nu
     message: `The query text is ${bytes} bytes; the limit is ${maxQueryBytes} (comments and whitespace count). Send large inputs as variables.`,
   };
 }
+
+/**
+ * Refuses a reply over the response limit: the client gets a clear error instead of a body
+ * nobody asked to be that large (the cost limit bounds the work; this bounds the bytes).
+ */
+export function refuseLargeReply(body: string, maxResponseBytes: number): Refusal | undefined {
+  if (body.length * 3 <= maxResponseBytes) return undefined;
+  const bytes = Buffer.byteLength(body, 'utf8');
+  if (bytes <= maxResponseBytes) return undefined;
+  return {
+    status: 413,
+    code: 'RESPONSE_TOO_LARGE',
+    message: `The reply would be ${bytes} bytes; the limit is ${maxResponseBytes} (KG_MAX_RESPONSE_BYTES). Ask for fewer items or leave out Article.text.`,
+  };
+}

@@ -16,11 +16,11 @@ import { createFormatError } from './format-error';
 import { createLoaders } from './loaders';
 import { createSearchCache } from './search-cache';
 import { useAuth } from './plugins/use-auth';
-import { useQueryCost } from './plugins/use-query-cost';
+import { DEFAULT_LEAF_COSTS, useQueryCost } from './plugins/use-query-cost';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { resolvers } from './resolvers';
 import { createDocumentCache } from './document-cache';
-import { refuseLongQuery, refuseWithoutKey, type Refusal } from './limits';
+import { refuseLargeReply, refuseLongQuery, refuseWithoutKey, type Refusal } from './limits';
 import { createExtractPool } from '../extract-pool/pool';
 import { prepareWrites } from '../graph/ingest';
 import { loadTypeDefs } from './schema';
@@ -109,7 +109,7 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     plugins: [
       ...armor.plugins,
       useAuth({ apiKey: config.apiKey, readKey: config.readKey }),
-      useQueryCost({ maxCost: limits.maxCost, defaultPageSize: 20, defaultListSize: 5, maxPageSize: limits.maxPageSize }),
+      useQueryCost({ maxCost: limits.maxCost, defaultPageSize: 20, defaultListSize: 5, maxPageSize: limits.maxPageSize, leafCosts: DEFAULT_LEAF_COSTS }),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       // No cache hints are set anywhere; the default plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
@@ -183,6 +183,8 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
       });
       const outHeaders: Record<string, string> = {};
       for (const [key, value] of response.headers) outHeaders[key] = value;
+      const tooLarge = response.body.kind === 'complete' ? refuseLargeReply(response.body.string, config.limits.maxResponseBytes) : undefined;
+      if (tooLarge) return sendRefusal(res, tooLarge);
       res.writeHead(response.status ?? 200, outHeaders);
       if (response.body.kind === 'complete') {
         res.end(response.body.string);
