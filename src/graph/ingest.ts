@@ -51,6 +51,15 @@ export function articleTooLarge(input: Input, maxBytes = DEFAULT_MAX_ARTICLE_BYT
   return { input: input.name, code: 'PAYLOAD_TOO_LARGE', message: `${input.name}: the article is ${bytes} bytes; the limit is ${maxBytes} (KG_MAX_ARTICLE_BYTES).` };
 }
 
+/** The longest article id accepted (ids come from JSONL records; derived ids are short hashes). */
+export const MAX_ARTICLE_ID_LENGTH = 256;
+
+function badId(input: Input): InputError | undefined {
+  const id = input.meta?.id;
+  if (id === undefined || (id.length <= MAX_ARTICLE_ID_LENGTH && id.trim())) return undefined;
+  return { input: input.name, code: 'BAD_INPUT_FILE', message: `${input.name}: the id is ${id.trim() ? `${id.length} characters; at most ${MAX_ARTICLE_ID_LENGTH}` : 'blank'}.` };
+}
+
 /** Extracts one input with the given extractor. */
 export async function extractInput(input: Input, extractor: Extractor, signal?: AbortSignal): Promise<ExtractResult> {
   if (Array.isArray(extractor)) return extract(input, extractor);
@@ -69,7 +78,7 @@ export interface ArticleIngest {
  * Once a write has begun it is not cancelled: the caller learns what was committed.
  */
 export async function ingestArticle(store: GraphStore, input: Input, extractor: Extractor, options: IngestOptions = {}): Promise<ArticleIngest> {
-  const tooLarge = articleTooLarge(input, options.maxArticleBytes);
+  const tooLarge = articleTooLarge(input, options.maxArticleBytes) ?? badId(input);
   if (tooLarge) return { docs: [], outcomes: [], errors: [tooLarge] };
   const { docs, errors } = await extractInput(input, extractor, options.signal);
   // The last moment to give up: once a write begins it is committed and reported.
@@ -111,9 +120,9 @@ export async function ingestInputs(
     }
   };
   if (Array.isArray(extractor)) {
-    for (const input of inputs) {
-      const tooLarge = articleTooLarge(input, options.maxArticleBytes);
-      if (tooLarge && !looksLikeJsonl(input.text)) {
+    for (const input of articleInputs(inputs, report.errors)) {
+      const tooLarge = articleTooLarge(input, options.maxArticleBytes) ?? badId(input);
+      if (tooLarge) {
         report.errors.push(tooLarge);
         continue;
       }
@@ -135,7 +144,7 @@ export async function ingestInputs(
     for (const doc of done.docs) await write(doc, input);
   };
   for (const input of articleInputs(inputs, report.errors)) {
-    const tooLarge = articleTooLarge(input, options.maxArticleBytes);
+    const tooLarge = articleTooLarge(input, options.maxArticleBytes) ?? badId(input);
     if (tooLarge) {
       report.errors.push(tooLarge);
       continue;
