@@ -32,6 +32,10 @@ export interface ApiLimits {
   maxArticleBytes: number;
   maxPageSize: number;
   requestTimeoutMs: number;
+  /** Time a client has to send its request headers. */
+  headersTimeoutMs: number;
+  /** Open sockets served at once; more are closed on arrival. */
+  maxConnections: number;
 }
 
 /** The whole service configuration, resolved once at start-up. */
@@ -45,6 +49,8 @@ export interface Config {
   apiKey?: string;
   readKey?: string;
   limits: ApiLimits;
+  /** When the embedded store checkpoints its log while open (besides on close). */
+  checkpoint: { intervalMs: number; walBytes: number };
   /** Extraction worker threads (0: extract on the main thread). */
   extractWorkers: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -107,6 +113,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       maxArticleBytes: intFrom(env, 'KG_MAX_ARTICLE_BYTES', 1024 * 1024, 1024),
       maxPageSize: intFrom(env, 'KG_MAX_PAGE_SIZE', 100, 1),
       requestTimeoutMs: intFrom(env, 'KG_REQUEST_TIMEOUT_MS', 10000, 1),
+      headersTimeoutMs: intFrom(env, 'KG_HEADERS_TIMEOUT_MS', 10000, 100),
+      maxConnections: intFrom(env, 'KG_MAX_CONNECTIONS', 1000, 1),
+    },
+    checkpoint: {
+      intervalMs: intFrom(env, 'KG_CHECKPOINT_INTERVAL_MS', 60_000, 1),
+      walBytes: intFrom(env, 'KG_CHECKPOINT_WAL_BYTES', 8 * 1024 * 1024, 1),
     },
     extractWorkers: intFrom(env, 'KG_EXTRACT_WORKERS', Math.max(1, os.availableParallelism()), 0),
     logLevel,

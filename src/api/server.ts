@@ -212,6 +212,17 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
   };
 }
 
+/**
+ * Bounds what a slow or idle client can hold: headers within KG_HEADERS_TIMEOUT_MS, the whole
+ * request within twice the request timeout, at most KG_MAX_CONNECTIONS sockets at once (more
+ * are closed on arrival, so half-open connections cannot exhaust file descriptors).
+ */
+function applyConnectionLimits(server: http.Server, config: Config): void {
+  server.headersTimeout = config.limits.headersTimeoutMs;
+  server.requestTimeout = Math.max(config.limits.headersTimeoutMs + 1000, config.limits.requestTimeoutMs * 2);
+  server.maxConnections = config.limits.maxConnections;
+}
+
 /** A running HTTP server. */
 export interface RunningServer {
   url: string;
@@ -222,8 +233,10 @@ export interface RunningServer {
 /** Starts the API on config.port, failing with a clear BAD_CONFIG when the port is taken. */
 export async function startServer(options: ApiOptions): Promise<RunningServer> {
   const api = await createApi(options);
-  const server = http.createServer((req, res) => void api.handle(req, res));
+  // Header and request timeouts are enforced on this interval (Node's default is 30 s).
+  const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, res) => void api.handle(req, res));
   server.keepAliveTimeout = 5000;
+  applyConnectionLimits(server, options.config);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
