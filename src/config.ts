@@ -1,6 +1,7 @@
 /**
  * The only module that reads process.env. Everything else receives a Config.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { KgError } from './errors';
 
@@ -22,9 +23,19 @@ export interface ApiLimits {
   maxTokens: number;
   maxCost: number;
   maxBodyBytes: number;
+  /** Longest query text accepted (bytes, comments included); well under maxBodyBytes. */
+  maxQueryBytes: number;
+  /** Largest reply sent; a larger one is refused with RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
+  /** Bytes the parsed-document cache may hold, query texts included. */
+  documentCacheBytes: number;
   maxArticleBytes: number;
   maxPageSize: number;
   requestTimeoutMs: number;
+  /** Time a client has to send its request headers. */
+  headersTimeoutMs: number;
+  /** Open sockets served at once; more are closed on arrival. */
+  maxConnections: number;
 }
 
 /** The whole service configuration, resolved once at start-up. */
@@ -38,6 +49,10 @@ export interface Config {
   apiKey?: string;
   readKey?: string;
   limits: ApiLimits;
+  /** When the embedded store checkpoints its log while open (besides on close). */
+  checkpoint: { intervalMs: number; walBytes: number };
+  /** Extraction worker threads (0: extract on the main thread). */
+  extractWorkers: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Browser origins allowed to call the API from other sites (CORS); '*' allows any. */
   corsOrigins: string[];
@@ -121,10 +136,20 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       maxTokens: intFrom(env, 'KG_MAX_TOKENS', 1000, 10),
       maxCost: intFrom(env, 'KG_MAX_COST', 5000, 1),
       maxBodyBytes: intFrom(env, 'KG_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024),
+      maxQueryBytes: intFrom(env, 'KG_MAX_QUERY_BYTES', 64 * 1024, 256),
+      maxResponseBytes: intFrom(env, 'KG_MAX_RESPONSE_BYTES', 8 * 1024 * 1024, 1024),
+      documentCacheBytes: intFrom(env, 'KG_DOCUMENT_CACHE_BYTES', 8 * 1024 * 1024, 0),
       maxArticleBytes: intFrom(env, 'KG_MAX_ARTICLE_BYTES', 1024 * 1024, 1024),
       maxPageSize: intFrom(env, 'KG_MAX_PAGE_SIZE', 100, 1),
       requestTimeoutMs: intFrom(env, 'KG_REQUEST_TIMEOUT_MS', 10000, 1),
+      headersTimeoutMs: intFrom(env, 'KG_HEADERS_TIMEOUT_MS', 10000, 100),
+      maxConnections: intFrom(env, 'KG_MAX_CONNECTIONS', 1000, 1),
     },
+    checkpoint: {
+      intervalMs: intFrom(env, 'KG_CHECKPOINT_INTERVAL_MS', 60_000, 1),
+      walBytes: intFrom(env, 'KG_CHECKPOINT_WAL_BYTES', 8 * 1024 * 1024, 1),
+    },
+    extractWorkers: intFrom(env, 'KG_EXTRACT_WORKERS', Math.max(1, os.availableParallelism()), 0),
     logLevel,
     corsOrigins: corsOriginsFrom(env.KG_CORS_ORIGINS),
     graphiql: booleanFrom(env, 'KG_GRAPHIQL', !production),

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   FORBIDDEN: 'The key given does not allow this operation.',
   QUERY_TOO_COMPLEX: 'The query exceeds a depth, alias, token or cost limit.',
   PAYLOAD_TOO_LARGE: 'The request body or article exceeds the configured size limit.',
+  RESPONSE_TOO_LARGE: 'The reply would exceed KG_MAX_RESPONSE_BYTES; ask for fewer items or fields.',
   TIMEOUT: 'The request took longer than the configured time limit and was cancelled.',
   CONFLICT: 'A concurrent write conflicted and retries were exhausted; retry the request.',
   BAD_CONFIG: 'The service configuration is invalid.',

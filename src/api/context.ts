@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import type { GraphStore } from '../graph/store';
 import type { Loaders } from './loaders';
 import type { SearchCache } from './search-cache';
+import type { ExtractPool } from '../extract-pool/pool';
 
 /** What resolvers can use for one request. */
 export interface ApiContext {
@@ -16,4 +17,6 @@ export interface ApiContext {
   loaders: Loaders;
   /** Entity search, its answers shared across requests while the graph is unchanged. */
   search: SearchCache;
+  /** Extraction worker pool for the mutations (in-thread extraction when absent). */
+  extractor?: ExtractPool;
 }

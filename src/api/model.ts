@@ -75,4 +75,6 @@ export interface IngestResultModel {
   warnings: { code: string; message: string }[];
   alreadyKnown: boolean;
   error: { code: string; message: string } | null;
+  /** Whether the article is stored (a committed write, or already known). */
+  committed: boolean;
 }

@@ -18,9 +18,13 @@ import { landingPage } from './landing-page';
 import { createLoaders } from './loaders';
 import { createSearchCache } from './search-cache';
 import { useAuth } from './plugins/use-auth';
-import { useQueryCost } from './plugins/use-query-cost';
+import { DEFAULT_LEAF_COSTS, useQueryCost } from './plugins/use-query-cost';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { resolvers } from './resolvers';
+import { createDocumentCache } from './document-cache';
+import { refuseLargeReply, refuseLongQuery, refuseWithoutKey, type Refusal } from './limits';
+import { createExtractPool } from '../extract-pool/pool';
+import { prepareWrites } from '../graph/ingest';
 import { loadTypeDefs } from './schema';
 import { createWebPages } from './web';
 
@@ -40,28 +44,40 @@ export interface Api {
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+/**
+ * Reads the body up to `limit` bytes. Past the limit (declared or counted, chunked or not) it
+ * rejects at once so the 413 goes out, and keeps reading and dropping the rest so the client
+ * gets that answer rather than a reset; a body still arriving DRAIN_MS later is cut off.
+ */
+function readBody(req: http.IncomingMessage, limit: number, keep = true): Promise<string> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      reject(new BodyTooLarge());
-      req.resume();
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
+    const overflow = () => {
+      over = true;
+      chunks.length = 0;
+      setTimeout(() => req.complete || req.destroy(), DRAIN_MS).unref();
+      reject(new BodyTooLarge());
+    };
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) overflow();
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit) overflow();
+      else if (keep) chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** How long an over-limit body is still read (and dropped) so its 413 can arrive. */
+const DRAIN_MS = 10_000;
+
+function sendRefusal(res: http.ServerResponse, refusal: Refusal): void {
+  sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -92,10 +108,12 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     validationRules: armor.validationRules,
+    // Bounded by bytes with the query text counted (Apollo's default counts neither).
+    documentStore: createDocumentCache(limits.documentCacheBytes) as never,
     plugins: [
       ...armor.plugins,
       useAuth({ apiKey: config.apiKey, readKey: config.readKey }),
-      useQueryCost({ maxCost: limits.maxCost, defaultPageSize: 20, defaultListSize: 5, maxPageSize: limits.maxPageSize }),
+      useQueryCost({ maxCost: limits.maxCost, defaultPageSize: 20, defaultListSize: 5, maxPageSize: limits.maxPageSize, leafCosts: DEFAULT_LEAF_COSTS }),
       config.production ? ApolloServerPluginLandingPageDisabled() : landingPage(config),
       // No cache hints are set anywhere; the default plugin would still wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
@@ -105,6 +123,11 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
   await apollo.start();
   const search = createSearchCache(store);
   const web = createWebPages(config, logger);
+  // Extraction runs in worker threads (started on the first mutation), never on this event loop.
+  const extractor = config.extractWorkers > 0 ? createExtractPool(config.extractWorkers) : undefined;
+  prepareWrites();
+  // Workers load the models before the server says it is ready, so no first request waits for that.
+  await extractor?.ready();
 
   async function health(res: http.ServerResponse) {
     try {
@@ -123,6 +146,12 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     if (url.pathname !== '/graphql') {
       sendJson(res, 404, { errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
       return;
+    }
+    const keyless = refuseWithoutKey(req, config);
+    if (keyless) {
+      // The body is read and dropped, never buffered or parsed.
+      await readBody(req, config.limits.maxBodyBytes, false).catch(() => undefined);
+      return sendRefusal(res, keyless);
     }
     let raw = '';
     try {
@@ -149,16 +178,20 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
         return;
       }
     }
+    const long = refuseLongQuery(body, url.search, config.limits.maxQueryBytes);
+    if (long) return sendRefusal(res, long);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.limits.requestTimeoutMs);
     res.on('close', () => controller.abort());
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal), search }),
+        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal), search, extractor }),
       });
       const outHeaders: Record<string, string> = {};
       for (const [key, value] of response.headers) outHeaders[key] = value;
+      const tooLarge = response.body.kind === 'complete' ? refuseLargeReply(response.body.string, config.limits.maxResponseBytes) : undefined;
+      if (tooLarge) return sendRefusal(res, tooLarge);
       res.writeHead(response.status ?? 200, outHeaders);
       if (response.body.kind === 'complete') {
         res.end(response.body.string);
@@ -179,8 +212,22 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
         else res.end();
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await extractor?.close();
+    },
   };
+}
+
+/**
+ * Bounds what a slow or idle client can hold: headers within KG_HEADERS_TIMEOUT_MS, the whole
+ * request within twice the request timeout, at most KG_MAX_CONNECTIONS sockets at once (more
+ * are closed on arrival, so half-open connections cannot exhaust file descriptors).
+ */
+function applyConnectionLimits(server: http.Server, config: Config): void {
+  server.headersTimeout = config.limits.headersTimeoutMs;
+  server.requestTimeout = Math.max(config.limits.headersTimeoutMs + 1000, config.limits.requestTimeoutMs * 2);
+  server.maxConnections = config.limits.maxConnections;
 }
 
 /** A running HTTP server. */
@@ -193,8 +240,10 @@ export interface RunningServer {
 /** Starts the API on config.port, failing with a clear BAD_CONFIG when the port is taken. */
 export async function startServer(options: ApiOptions): Promise<RunningServer> {
   const api = await createApi(options);
-  const server = http.createServer((req, res) => void api.handle(req, res));
+  // Header and request timeouts are enforced on this interval (Node's default is 30 s).
+  const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, res) => void api.handle(req, res));
   server.keepAliveTimeout = 5000;
+  applyConnectionLimits(server, options.config);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {

@@ -10,6 +10,7 @@ import { pipelineComponents, syntaxModel } from '../models';
 import { toPublicJson } from '../extract/output';
 import { openStore } from '../graph/open';
 import { ingestInputs } from '../graph/ingest';
+import { createExtractPool } from '../extract-pool/pool';
 import { reindex } from '../graph/reindex';
 import { createLogger, type Logger } from '../logger';
 import { startServer } from '../api/server';
@@ -43,13 +44,17 @@ async function ingestPaths(paths: string[], config: Config, logger: Logger, stor
   const s = store ?? (await openStore(config));
   try {
     const read = readInputs(paths);
-    const report = await ingestInputs(s, read.inputs, undefined, {
-      onArticle: (a) => logger.debug(`stored ${a.id} ${a.alreadyKnown ? '(already known)' : a.created ? '(new)' : '(rewritten)'} from ${a.input}`),
-    });
+    // Worker threads extract (one per core by default) while this thread writes, in input order.
+    const pool = config.extractWorkers > 0 ? createExtractPool(config.extractWorkers) : undefined;
+    const report = await ingestInputs(s, read.inputs, pool, {
+      maxArticleBytes: config.limits.maxArticleBytes,
+      onArticle: (a) => logger.debug(`stored ${a.id} ${a.alreadyKnown ? '(already known)' : a.created ? '(new)' : a.corrected ? '(new version: its text changed)' : '(rewritten)'} from ${a.input}`),
+    }).finally(() => pool?.close());
     const errors = [...read.errors, ...report.errors];
     for (const e of errors) logger.warn(`skipped ${e.input}: ${e.message} [${e.code}]`);
     const created = report.articles.filter((a) => a.created).length;
-    logger.info(`ingested ${report.articles.length} article(s) from ${read.inputs.length} file(s): ${created} new, ${report.articles.length - created} already known, ${errors.length} error(s)`);
+    const corrected = report.articles.filter((a) => a.corrected).length;
+    logger.info(`ingested ${report.articles.length} article(s) from ${read.inputs.length} file(s): ${created} new, ${corrected} new version(s), ${report.articles.length - created - corrected} already known, ${errors.length} error(s)`);
     return { report, errors };
   } finally {
     if (own) await s.close();

@@ -12,14 +12,59 @@ export interface ReadResult {
   errors: InputError[];
 }
 
-function listFiles(target: string): string[] {
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return [target];
-  return fs
-    .readdirSync(target)
+/** The largest input file read (a JSONL file of many articles may be large; /dev/zero is not a file). */
+export const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The regular files under `target`, in name order. A symlink is followed once (to a file, or a
+ * directory not already being walked); loops, dangling links, FIFOs, sockets and devices are
+ * each reported and skipped, and the rest of the directory is still read.
+ */
+function listFiles(target: string, errors: InputError[], walking: Set<string> = new Set(), top = true): string[] {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (top && code === 'ENOENT' && !isLink(target)) throw error;
+    const why = code === 'ELOOP' ? 'a symbolic link loop' : code === 'ENOENT' ? 'a dangling symbolic link' : (error as Error).message;
+    errors.push({ input: target, code: 'UNREADABLE', message: `${target}: skipped: ${why}.` });
+    return [];
+  }
+  if (stat.isFile()) return [target];
+  if (!stat.isDirectory()) {
+    const kind = stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
+    errors.push({ input: target, code: 'UNREADABLE', message: `${target}: skipped: ${kind}, not a regular file.` });
+    return [];
+  }
+  const real = fs.realpathSync(target);
+  if (walking.has(real)) {
+    errors.push({ input: target, code: 'UNREADABLE', message: `${target}: skipped: a symbolic link back into a directory being read (a loop).` });
+    return [];
+  }
+  walking.add(real);
+  let names: string[];
+  try {
+    names = fs.readdirSync(target);
+  } catch (error) {
+    walking.delete(real);
+    errors.push({ input: target, code: 'UNREADABLE', message: `${target}: ${(error as Error).message}` });
+    return [];
+  }
+  const files = names
     .filter((name) => !name.startsWith('.'))
     .sort()
-    .flatMap((name) => listFiles(path.join(target, name)));
+    .flatMap((name) => listFiles(path.join(target, name), errors, walking, false));
+  walking.delete(real);
+  return files;
+}
+
+function isLink(target: string): boolean {
+  try {
+    return fs.lstatSync(target).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -35,13 +80,14 @@ export function decodeText(bytes: Buffer, name: string): Input | InputError {
   return { name, text };
 }
 
-/** Reads every file under the given paths (directories recursively, in name order). */
-export function readInputs(paths: string[]): ReadResult {
+/** Reads every regular file under the given paths (directories recursively, in name order). */
+export function readInputs(paths: string[], options: { maxFileBytes?: number } = {}): ReadResult {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const result: ReadResult = { inputs: [], errors: [] };
   for (const target of paths) {
     let files: string[];
     try {
-      files = listFiles(target);
+      files = listFiles(target, result.errors);
     } catch (error) {
       result.errors.push({ input: target, code: 'UNREADABLE', message: `${target}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message}` });
       continue;
@@ -49,6 +95,11 @@ export function readInputs(paths: string[]): ReadResult {
     for (const file of files) {
       let bytes: Buffer;
       try {
+        const size = fs.statSync(file).size;
+        if (size > maxFileBytes) {
+          result.errors.push({ input: file, code: 'PAYLOAD_TOO_LARGE', message: `${file}: skipped: ${size} bytes, over the ${maxFileBytes}-byte file limit.` });
+          continue;
+        }
         bytes = fs.readFileSync(file);
       } catch (error) {
         result.errors.push({ input: file, code: 'UNREADABLE', message: `${file}: ${(error as Error).message}` });

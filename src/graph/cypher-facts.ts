@@ -8,7 +8,7 @@ import { statement, type Statement } from './statement';
 /** The extractor version and metadata of a stored article, to decide between skip and rewrite. */
 export const ARTICLE_STATE = statement(
   'article_state',
-  'MATCH (a:Article {id: $id}) RETURN a.extractorVersion AS extractorVersion, a.publishedAt AS publishedAt',
+  'MATCH (a:Article {id: $id}) RETURN a.extractorVersion AS extractorVersion, a.publishedAt AS publishedAt, a.text AS text',
   ['id'],
 );
 
@@ -26,7 +26,7 @@ ON CREATE SET a.ingestedAt = $now, a.openedForWrite = true
 ON MATCH SET a.openedForWrite = false
 WITH a, a.openedForWrite AS created
 REMOVE a.openedForWrite
-RETURN created, a.extractorVersion AS extractorVersion
+RETURN created, a.extractorVersion AS extractorVersion, a.text AS text
 `,
   ['id', 'now'],
 );

@@ -57,6 +57,8 @@ export interface WriteOutcome {
   created: boolean;
   /** True when the same article was already stored by the current extractor: nothing was written. */
   alreadyKnown: boolean;
+  /** True when an article with this id was stored with other text: this is a new version (facts withdrawn and rewritten). */
+  corrected?: boolean;
 }
 
 /** Options of writeArticle. */
@@ -68,14 +70,17 @@ export interface WriteOptions {
 /** Writes one extracted document and all its facts in one transaction. */
 export async function writeArticle(store: GraphStore, doc: Doc, options: WriteOptions = {}): Promise<WriteOutcome> {
   return store.write(async (tx) => {
-    const [state] = await tx.run<{ created: boolean; extractorVersion: string | null }>(OPEN_ARTICLE_FOR_WRITE, { id: doc.id, now: new Date().toISOString() });
-    if (!state.created && state.extractorVersion === EXTRACTOR_VERSION && !options.force) return { id: doc.id, created: false, alreadyKnown: true };
+    const [state] = await tx.run<{ created: boolean; extractorVersion: string | null; text: string | null }>(OPEN_ARTICLE_FOR_WRITE, { id: doc.id, now: new Date().toISOString() });
+    const text = doc.inputText.slice(doc.inputSpan.start, doc.inputSpan.end);
+    // The same id with other text is a correction: never dropped as "already known".
+    const corrected = !state.created && state.text !== null && state.text !== text;
+    if (!state.created && state.extractorVersion === EXTRACTOR_VERSION && !options.force && !corrected) return { id: doc.id, created: false, alreadyKnown: true };
     const withdrawn = state.created ? { events: [], entities: [] } : await withdrawArticleFacts(tx, doc.id);
     const putArticle: Step = [PUT_ARTICLE, {
       id: doc.id,
       props: {
         title: doc.title,
-        text: doc.inputText.slice(doc.inputSpan.start, doc.inputSpan.end),
+        text,
         url: doc.url ?? null,
         publishedAt: doc.publishedAt,
         publishedAtInferred: doc.publishedAtInferred,
@@ -90,7 +95,7 @@ export async function writeArticle(store: GraphStore, doc: Doc, options: WriteOp
     const events = await writeFacts(tx, doc, putArticle);
     await refreshEvents(tx, [...new Set([...events, ...withdrawn.events])]);
     await deleteOrphans(tx, withdrawn);
-    return { id: doc.id, created: state.created, alreadyKnown: false };
+    return { id: doc.id, created: state.created, alreadyKnown: false, ...(corrected ? { corrected: true } : {}) };
   });
 }
 

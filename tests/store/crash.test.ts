@@ -46,7 +46,8 @@ function ingestAndKill(corpus: string, env: Record<string, string>, killAfter: n
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'src', 'cli', 'kg.ts'), 'ingest', corpus], {
       cwd: ROOT,
-      env: { ...process.env, ...env, KG_LOG_LEVEL: 'debug' },
+      // One extraction worker: each compiles the sources through SWC when run from src, slow on a loaded host.
+      env: { ...process.env, ...env, KG_LOG_LEVEL: 'debug', KG_EXTRACT_WORKERS: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let crashed = false;

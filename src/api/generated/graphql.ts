@@ -320,6 +320,8 @@ export type IngestResult = {
   article?: Maybe<Article>;
   /** Every article the input produced. */
   articles: Array<Article>;
+  /** True when the article is stored: written in a committed transaction now, or already known. False only with an error, and then nothing was written. */
+  committed: Scalars['Boolean']['output'];
   /** The entities found in it. */
   entities: Array<Entity>;
   /** Why this input could not be ingested, when it could not (batches go on). */
@@ -1038,6 +1040,7 @@ export type IngestResultResolvers<ContextType = ApiContext, ParentType extends R
   alreadyKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType>;
   articles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType>;
+  committed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   entities?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['IngestWarning']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;

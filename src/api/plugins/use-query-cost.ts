@@ -30,7 +30,12 @@ export interface QueryCostOptions {
   defaultListSize: number;
   /** Page sizes are capped at this, so larger requests cost no more. */
   maxPageSize: number;
+  /** What a leaf field costs by what it can weigh ("Article.text": a whole article); others cost nothing. */
+  leafCosts?: Record<string, number>;
 }
+
+/** Leaf costs by weight: an article text can be up to KG_MAX_ARTICLE_BYTES, a sentence a few hundred bytes. */
+export const DEFAULT_LEAF_COSTS: Record<string, number> = { 'Article.text': 200, 'Evidence.sentence': 1 };
 
 function argumentValue(value: ValueNode | undefined, variables: Record<string, unknown>): number | undefined {
   if (!value) return undefined;
@@ -59,7 +64,10 @@ export function selectionCost(
       const field = parent.getFields()[selection.name.value];
       if (!field) continue;
       const named = getNamedType(field.type);
-      if (!selection.selectionSet || !isCompositeType(named)) continue;
+      if (!selection.selectionSet || !isCompositeType(named)) {
+        cost += options.leafCosts?.[`${parent.name}.${field.name}`] ?? 0;
+        continue;
+      }
       const paging = selection.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last');
       const pagedField = field.args.some((a) => a.name === 'first' || a.name === 'last');
       const isList = isListType(getNullableType(field.type));

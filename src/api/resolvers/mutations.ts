@@ -3,10 +3,12 @@
  * entities for curation.
  */
 import { KgError, isKgError } from '../../errors';
-import { extract } from '../../extract/pipeline';
 import { pipelineComponents } from '../../models';
 import { articleFacts } from '../../graph/queries';
-import { deleteArticle, mergeEntities, writeArticle } from '../../graph/write';
+import { deleteArticle, mergeEntities } from '../../graph/write';
+import { ingestArticle } from '../../graph/ingest';
+import { strictGivenDate } from '../../extract/intake/dates';
+import { createLoaders, type Loaders } from '../loaders';
 import type { ApiContext } from '../context';
 import type { ArticleInput, Resolvers } from '../generated/graphql';
 import type { IngestResultModel } from '../model';
@@ -14,19 +16,21 @@ import { fromGlobalId, toGlobalId } from '../ids';
 import { keyOf } from '../names';
 import { present } from './present';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
 /** The most articles one ingestArticles call may carry. */
 export const MAX_BATCH = 100;
 
+/** A failure to report in a batch result: nothing of this input was written. */
+function notIngested(code: string, message: string): IngestResultModel {
+  return { articleIds: [], entityKeys: [], eventIds: [], warnings: [], alreadyKnown: false, error: { code, message }, committed: false };
+}
+
+const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
+
 async function ingestOne(ctx: ApiContext, input: ArticleInput): Promise<IngestResultModel> {
-  const bytes = Buffer.byteLength(input.text, 'utf8');
-  if (bytes > ctx.config.limits.maxArticleBytes) {
-    throw new KgError('PAYLOAD_TOO_LARGE', `The article is ${bytes} bytes; the limit is ${ctx.config.limits.maxArticleBytes}.`);
-  }
   if (!input.text.trim()) throw new KgError('BAD_USER_INPUT', 'The article text is empty.');
-  if (input.publishedAt != null && !(ISO_DATE.test(input.publishedAt) && !Number.isNaN(Date.parse(input.publishedAt)))) {
-    throw new KgError('BAD_USER_INPUT', `publishedAt must be an ISO 8601 date such as 2025-07-14 (or 2025-07-14T09:30:00Z); got "${input.publishedAt.slice(0, 40)}".`);
+  if (input.publishedAt != null) {
+    const date = strictGivenDate(input.publishedAt);
+    if ('error' in date) throw new KgError('BAD_USER_INPUT', `publishedAt: ${date.error}.`);
   }
   const meta = {
     title: input.title ?? undefined,
@@ -34,14 +38,25 @@ async function ingestOne(ctx: ApiContext, input: ArticleInput): Promise<IngestRe
     publishedAt: input.publishedAt ?? undefined,
     source: input.source ?? undefined,
   };
-  const { docs, errors } = extract({ name: 'input', text: input.text, meta, single: true }, pipelineComponents());
+  let ingested;
+  try {
+    // Extraction runs in the worker pool; a timeout before the write stops it and nothing is stored.
+    ingested = await ingestArticle(ctx.store, { name: 'input', text: input.text, meta, single: true }, ctx.extractor ?? pipelineComponents(), {
+      signal: ctx.signal,
+      maxArticleBytes: ctx.config.limits.maxArticleBytes,
+    });
+  } catch (error) {
+    if (isAbort(error)) throw new KgError('TIMEOUT', 'The request took too long and was cancelled before anything was written.');
+    throw error;
+  }
+  const { docs, errors, outcomes } = ingested;
   if (!docs.length) {
     const first = errors[0];
+    if (first?.code === 'PAYLOAD_TOO_LARGE') throw new KgError('PAYLOAD_TOO_LARGE', first.message.replace(/^input: /, ''));
     throw new KgError('BAD_USER_INPUT', first ? first.message.replace(/^input: /, '') : 'No article text was found in the input.');
   }
-  const outcomes = [];
-  for (const doc of docs) outcomes.push(await writeArticle(ctx.store, doc));
-  const facts = await articleFacts(ctx.store, outcomes.map((o) => o.id), { signal: ctx.signal });
+  // The write has committed: from here no timeout may turn the reply into a failure.
+  const facts = await articleFacts(ctx.store, outcomes.map((o) => o.id));
   const entityKeys = [...new Set([...facts.values()].flatMap((f) => f.mentions.map((m) => m.key)))];
   const eventIds = [...new Set([...facts.values()].flatMap((f) => f.events))];
   return {
@@ -51,7 +66,16 @@ async function ingestOne(ctx: ApiContext, input: ArticleInput): Promise<IngestRe
     warnings: [...docs.flatMap((d) => d.warnings), ...errors.map((e) => ({ code: e.code, message: e.message }))],
     alreadyKnown: outcomes.every((o) => o.alreadyKnown),
     error: null,
+    committed: true,
   };
+}
+
+/** Loaders for what a mutation wrote: not tied to the request's timeout, so a committed write is always reported. */
+const committedLoaders = new WeakMap<ApiContext, Loaders>();
+function resultLoaders(ctx: ApiContext): Loaders {
+  let loaders = committedLoaders.get(ctx);
+  if (!loaders) committedLoaders.set(ctx, (loaders = createLoaders(ctx.store, new AbortController().signal)));
+  return loaders;
 }
 
 /** Mutation resolvers and the IngestResult type. */
@@ -62,11 +86,16 @@ export const mutationResolvers: Resolvers = {
       if (args.inputs.length > MAX_BATCH) throw new KgError('BAD_USER_INPUT', `At most ${MAX_BATCH} articles per call; split the batch.`);
       const results: IngestResultModel[] = [];
       for (const input of args.inputs) {
+        if (ctx.signal.aborted) {
+          // Earlier inputs are committed and reported; this one and the rest were not started.
+          results.push(notIngested('TIMEOUT', 'Not ingested: the request timed out before this article was started.'));
+          continue;
+        }
         try {
           results.push(await ingestOne(ctx, input));
         } catch (error) {
           if (!isKgError(error) || error.code === 'INTERNAL_SERVER_ERROR') throw error;
-          results.push({ articleIds: [], entityKeys: [], eventIds: [], warnings: [], alreadyKnown: false, error: { code: error.code, message: error.message } });
+          results.push(notIngested(error.code, error.message));
         }
       }
       return results;
@@ -88,9 +117,9 @@ export const mutationResolvers: Resolvers = {
     },
   },
   IngestResult: {
-    article: async (r, _args, ctx) => (r.articleIds[0] ? ctx.loaders.article.load(r.articleIds[0]) : null),
-    articles: async (r, _args, ctx) => present(await ctx.loaders.article.loadMany(r.articleIds)),
-    entities: async (r, _args, ctx) => present(await ctx.loaders.entity.loadMany(r.entityKeys)),
-    events: async (r, _args, ctx) => present(await ctx.loaders.event.loadMany(r.eventIds)),
+    article: async (r, _args, ctx) => (r.articleIds[0] ? resultLoaders(ctx).article.load(r.articleIds[0]) : null),
+    articles: async (r, _args, ctx) => present(await resultLoaders(ctx).article.loadMany(r.articleIds)),
+    entities: async (r, _args, ctx) => present(await resultLoaders(ctx).entity.loadMany(r.entityKeys)),
+    events: async (r, _args, ctx) => present(await resultLoaders(ctx).event.loadMany(r.eventIds)),
   },
 };

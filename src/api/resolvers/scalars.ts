@@ -23,12 +23,19 @@ function parseDateTime(value: unknown): string {
   return value;
 }
 
+/** A stored date is only ever sent in the scalar's own format; anything else is an error, never a malformed value. */
+function serializeDate(value: unknown): string {
+  const text = String(value);
+  if (!DATE.test(text)) throw new GraphQLError(`A stored date (${text.slice(0, 20)}) is not YYYY-MM-DD, YYYY-MM or YYYY.`);
+  return text;
+}
+
 /** Resolvers of the custom scalars. */
 export const scalarResolvers: Resolvers = {
   Date: new GraphQLScalarType({
     name: 'Date',
     description: 'A calendar date, ISO 8601 YYYY-MM-DD (also YYYY-MM or YYYY where a precision says so).',
-    serialize: (value) => String(value),
+    serialize: serializeDate,
     parseValue: parseDate,
     parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
   }),

@@ -90,11 +90,36 @@ export function inferPublicationDate(text: string): string | null {
   return isoDay(best!);
 }
 
+/** The years a given date may fall in: older or later dates are typos or probes, not news. */
+export const DATE_YEARS = { min: 1000, max: 2999 };
+
+const ISO_GIVEN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * Checks a given ISO 8601 date or date-time strictly: a real calendar day (no 30 February),
+ * a real time and offset, a year in DATE_YEARS. Returns the day as written (YYYY-MM-DD: the
+ * publisher's own calendar day, never shifted by its offset), or why it is not a date.
+ */
+export function strictGivenDate(value: string): { day: string } | { error: string } {
+  const m = ISO_GIVEN.exec(value.trim());
+  if (!m) return { error: `"${value.slice(0, 40)}" is not an ISO 8601 date such as 2025-07-14 (or 2025-07-14T09:30:00Z)` };
+  const year = Number(m[1]);
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max) return { error: `the year ${m[1]} is outside ${DATE_YEARS.min}-${DATE_YEARS.max}` };
+  if (!parseIsoDay(`${m[1]}-${m[2]}-${m[3]}`) || +m[2] < 1 || +m[3] < 1) return { error: `${m[1]}-${m[2]}-${m[3]} is not a calendar date` };
+  if (m[4] !== undefined && (+m[4] > 23 || +m[5] > 59 || (m[6] !== undefined && +m[6] > 59))) return { error: `"${value.slice(0, 40)}" has no such time of day` };
+  if (m[8] !== undefined && (+m[8] > 14 || +m[9] > 59)) return { error: `"${value.slice(0, 40)}" has no such UTC offset` };
+  return { day: `${m[1]}-${m[2]}-${m[3]}` };
+}
+
 /** Normalises a given publication date (ISO date or date-time) to YYYY-MM-DD, or null when malformed. */
 export function normaliseGivenDate(value: string): string | null {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
-  if (m && parseIsoDay(m[1])) return m[1];
+  const strict = strictGivenDate(value);
+  if ('day' in strict) return strict.day;
+  if (ISO_GIVEN.test(value.trim())) return null;
+  // Other spellings ("Mon, 14 Jul 2025 09:30:00 GMT") are read as an instant, within the same years.
   const t = Date.parse(value);
-  if (!Number.isNaN(t) && /\d{4}/.test(value)) return new Date(t).toISOString().slice(0, 10);
-  return null;
+  if (Number.isNaN(t) || !/\d{4}/.test(value)) return null;
+  const day = new Date(t).toISOString().slice(0, 10);
+  const year = Number(day.slice(0, 4));
+  return year >= DATE_YEARS.min && year <= DATE_YEARS.max ? day : null;
 }

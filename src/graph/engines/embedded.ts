@@ -39,7 +39,7 @@ class Mutex {
 }
 
 /** Opens (creating when needed) the embedded store in `dataDir`. */
-export function openEmbeddedStore(dataDir: string): GraphStore {
+export function openEmbeddedStore(dataDir: string, checkpoint: { intervalMs?: number; walBytes?: number } = DEFAULT_CHECKPOINTS): GraphStore {
   try {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.W_OK);
@@ -60,8 +60,14 @@ export function openEmbeddedStore(dataDir: string): GraphStore {
     }
     throw new KgError('STORE_UNAVAILABLE', `Cannot open the embedded store ${file}: ${message}`);
   }
+  // The engine checkpoints only on close unless told: a long-running server would keep every
+  // write in the log alone, and a lost log would mean a silently empty store.
+  if (checkpoint.intervalMs || checkpoint.walBytes) db.setCheckpointTriggers(checkpoint);
   return new EmbeddedStore(db);
 }
+
+/** Checkpoint every minute, or once the log holds 8 MiB since the last one. */
+export const DEFAULT_CHECKPOINTS = { intervalMs: 60_000, walBytes: 8 * 1024 * 1024 };
 
 class EmbeddedStore implements GraphStore {
   readonly engine = 'embedded' as const;
