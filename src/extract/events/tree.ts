@@ -174,7 +174,12 @@ class Tree {
   subjectsOf(v: number): Found[] {
     const own = this.kids[v].filter((k) => /^nsubj/.test(this.tokens[k].deprel) || this.tokens[k].deprel === 'obl:agent');
     // "Rutte, who met with Trump": a relative pronoun stands for the noun the clause describes.
-    if (own.length) return own.flatMap((k) => (/^(?:who|which|that)$/i.test(this.tokens[k].text) ? this.antecedent(k, v) : this.nominal(k)));
+    if (own.length) {
+      const found = own.map((k) => (/^(?:who|which|that)$/i.test(this.tokens[k].text) ? this.antecedent(k, v) : this.nominal(k)));
+      // Two subjects where the parser split "US Secretary of State | Marco Rubio": the one naming a person is the subject.
+      const people = found.filter((f) => f.some((x) => x.ref?.type === 'PERSON'));
+      return (found.length > 1 && people.length ? people : found).flat();
+    }
     const rel = this.tokens[v].deprel;
     const up = this.tokens[v].head;
     // "agreed to meet", "is to hold", "after meeting with": the controlling verb's subject.
@@ -208,6 +213,14 @@ class Tree {
       return entity ? [{ ref: null, entity, span: { start: tk.start, end: tk.end } }] : [];
     }
     return this.nominal(poss, 0, true);
+  }
+
+  /** The person named right after a title or possessive, with only title words between ("envoy to Ukraine Keith Kellogg"). */
+  personAfter(i: number): Ref | null {
+    const from = this.tokens[i].end;
+    const r = this.refs.find((x) => x.start >= from && x.start - from <= 45 && x.type === 'PERSON' && !x.indirect);
+    if (!r) return null;
+    return /^(?:['’]s?)?[\s\p{L}.-]*$/u.test(this.doc.text.slice(from, r.start)) && !/\b(?:and|or|who|which|that|said|says|met|meets)\b/i.test(this.doc.text.slice(from, r.start)) ? r : null;
   }
 
   /** The first person named inside a noun's phrase (not inside a clause of it). */
@@ -260,6 +273,9 @@ class Tree {
     // Where the parser hung the possessed name on the possessor ("to Iran's Rouhani"), that name is the party.
     if (!possessor && this.kids[i].some((k) => this.tokens[k].deprel === 'case' && /^['’]s?$/.test(this.tokens[k].text))) {
       if (depth < 3) for (const c of this.kids[i]) if (['flat', 'flat:name', 'appos'].includes(this.tokens[c].deprel)) out.push(...this.nominal(c, depth + 1));
+      // "Russia's President Vladimir Putin": the person the possessive phrase goes on to name.
+      const named = out.length ? null : this.personAfter(i);
+      if (named) out.push({ ref: named, entity: named.entity, span: { start: named.start, end: named.end } });
       return out;
     }
     const r = this.refOf[i];
@@ -267,9 +283,9 @@ class Tree {
     else if (tk.upos === 'PRON' && /^(?:he|she|him|her|himself|herself)$/i.test(tk.text)) {
       const entity = resolvePronoun(this.doc, this.refs, tk.start, new Set());
       if (entity) out.push({ ref: null, entity, span: { start: tk.start, end: tk.end } });
-    } else if (depth < 3 && PARTY_NOUN.test(tk.text) && this.personIn(i)) {
+    } else if (depth < 3 && PARTY_NOUN.test(tk.text) && (this.personIn(i) || this.personAfter(i))) {
       // A title names its holder: "US special envoy to Ukraine Keith Kellogg" is Kellogg, wherever the parser hung his name.
-      const p = this.personIn(i)!;
+      const p = (this.personIn(i) ?? this.personAfter(i))!;
       out.push({ ref: p, entity: p.entity, span: { start: p.start, end: p.end } });
     } else if (depth < 3) {
       const party = PARTY_NOUN.test(tk.text);
