@@ -7,7 +7,7 @@
  * another noun ("the tomb of a former president", "an HIV/Aids orphanage"), anything inside a
  * relative clause, the speaker of the sentence's quote.
  */
-import type { Doc, EventType, ParsedSentence, PlaceKind, Span, SyntaxToken } from '../types';
+import type { Doc, EventType, ParsedSentence, Span, SyntaxToken } from '../types';
 import { resolvePronoun, type Ref } from './refs';
 
 /** One argument the tree found: the entity and the span that names it here. */
@@ -63,7 +63,7 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
   };
   const tok = t.tokens[head];
   let verb: number | null = null;
-  if (tok.upos === 'VERB' || (tok.upos === 'AUX' && !/^(?:NOUN|PROPN)$/.test(tok.upos))) {
+  if (tok.upos === 'VERB' || tok.upos === 'AUX') {
     verb = head;
     add(t.subjectsOf(head), 'subject');
     for (const c of t.children(head)) {
@@ -301,9 +301,4 @@ class Tree {
     if (depth < 6) for (const c of this.kids[i]) if (this.tokens[c].deprel === 'conj') for (const f of this.nominal(c, depth + 1)) if (!out.some((o) => o.entity === f.entity)) out.push(f);
     return out;
   }
-}
-
-/** The kind of a place reference, for ranking. */
-export function placeRank(kind: PlaceKind | undefined): number {
-  return PLACE_RANK[kind ?? 'OTHER'] ?? 0;
 }
