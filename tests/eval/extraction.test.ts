@@ -204,6 +204,7 @@ describe('status from the words above the trigger', () => {
     ['Britain and France agreed to open talks with Iran on its nuclear programme.', 'TALKS'],
     ['Foreign Secretary Jack Straw spoke in London ahead of meeting US Secretary of State Condoleezza Rice on Friday.', 'MEETING'],
     ['Opec members are next meeting in Vienna to discuss production levels on 16 March.', 'MEETING'],
+    ['A meeting of Suffolk Coastal UKIP members is due to be held next week to discuss a replacement.', 'MEETING'],
   ])('"%s" is planned', (text, type) => {
     const events = one(text).events.filter((e) => e.type === type);
     expect(events.length).toBeGreaterThan(0);
@@ -219,6 +220,7 @@ describe('who met whom, read from the tree', () => {
     ['John Smith held private talks with Peter Jones in London.', ['John Smith', 'Peter Jones']],
     ['The WTO is to hold talks with both Chile and Peru.', ['Chile', 'Peru', 'World Trade Organization']],
     ['NATO Secretary General Mark Rutte, who met with Donald Trump at the White House on Monday, spoke to reporters.', ['Donald Trump', 'Mark Rutte']],
+    ['The meeting between Blair and Brown is said to have gone well.', ['Blair', 'Brown']],
   ])('"%s"', (text, want) => {
     expect(parties(one(text))).toContainEqual(want);
   });

@@ -23,7 +23,7 @@ export function eventStatus(before: string, after: string, headline: boolean): E
   if (NEGATED.test(clause) || /\bno\s+$/i.test(clause)) return null;
   if (PROPOSED.test(clause.slice(-80))) return 'PROPOSED';
   if (AHEAD.test(clause.slice(-60)) || /\b(?:is|are|was|were)\s+next\s+$/i.test(clause)) return 'PLANNED';
-  if (PLANNED.test(clause.slice(-60)) || /^\s*(?:\S+\s+){0,6}?(?:would|will) (?:take place|be held|start|begin|open)\b/i.test(after) || /^\s*(?:is|are) (?:due|scheduled|expected|planned)\b/i.test(after)) return 'PLANNED';
+  if (PLANNED.test(clause.slice(-60)) || /^\s*(?:\S+\s+){0,6}?(?:would|will) (?:take place|be held|start|begin|open)\b/i.test(after) || /^\s*(?:[^\s.;]+\s+){0,6}?(?:is|are) (?:due|scheduled|expected|planned|set) to\b/i.test(after) || /^\s*(?:is|are) (?:due|scheduled|expected|planned)\b/i.test(after)) return 'PLANNED';
   if (headline && /\bto\s+(?:\w+\s+){0,3}$/i.test(clause)) return 'PLANNED';
   return 'OCCURRED';
 }

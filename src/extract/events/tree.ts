@@ -84,7 +84,7 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
     for (const c of t.children(head)) {
       const rel = t.tokens[c].deprel;
       const cs = t.caseOf(c);
-      if ((rel === 'nmod' || rel.startsWith('obl')) && cs && (PARTICIPANT_CASE.test(cs) || (type === 'CALL' && /^to$/i.test(cs)))) add(t.nominal(c), 'object');
+      if ((rel === 'nmod' || rel.startsWith('obl')) && cs && (PARTICIPANT_CASE.test(cs) || (type === 'CALL' && /^to$/i.test(cs)))) add(t.betweenBoth(t.nominal(c), cs), 'object');
       else if (rel === 'nmod:poss') add(t.owner(c, head), 'subject');
       else if (rel === 'nmod' && cs && /^of$/i.test(cs) && type !== 'VISIT') add(t.nominal(c).filter((a) => !a.ref || a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY'), 'subject');
       else if (rel === 'nmod' && cs && /^(?:to)$/i.test(cs) && type === 'VISIT') placeRefs.push(...t.placesIn(c));
@@ -213,6 +213,15 @@ class Tree {
       return entity ? [{ ref: null, entity, span: { start: tk.start, end: tk.end } }] : [];
     }
     return this.nominal(poss, 0, true);
+  }
+
+  /** "between Blair and Brown" names two parties, however the parser attached the second: the name right after "and". */
+  betweenBoth(found: Found[], preposition: string): Found[] {
+    if (!/^between$/i.test(preposition) || found.length !== 1) return found;
+    const end = found[0].span.end;
+    const next = this.refs.find((r) => r.start >= end && r.start - end <= 40 && r.entity !== found[0].entity);
+    if (!next || !/^\s+and\s+(?:[\p{L}.'’-]+\s+){0,4}$/u.test(this.doc.text.slice(end, next.start))) return found;
+    return [...found, { ref: next, entity: next.entity, span: { start: next.start, end: next.end } }];
   }
 
   /** The person named right after a title or possessive, with only title words between ("envoy to Ukraine Keith Kellogg"). */
