@@ -119,7 +119,7 @@ test('a SIGKILLed ingest leaves whole articles only, and a rerun completes it wi
   } finally {
     await store.close();
   }
-}, 120_000);
+}, 300_000); // ingest extracts in a worker and parses: slow on a loaded host
 
 describeOnNeo4j('crash safety', () => {
   test('Neo4j SIGKILLed mid-ingest and restarted on its directory holds whole articles only, and a rerun completes it', async () => {
