@@ -16,30 +16,24 @@ let ner: NerModel | undefined;
 let syntax: SyntaxModel | undefined;
 let components: Component[] | undefined;
 
+/** Reads models/NAME/model.json.gz with `parse`, failing with one line that says how to rebuild it. */
+function loadModel<T>(name: 'ner' | 'syntax', what: string, parse: (bytes: Buffer) => T): T {
+  const file = path.join(MODELS_DIR, name, 'model.json.gz');
+  try {
+    return parse(fs.readFileSync(file));
+  } catch (error) {
+    throw new KgError('BAD_CONFIG', `cannot load the ${what} model ${file}: ${(error as Error).message}. Rebuild it with npm run train:${name}.`, undefined, { cause: error });
+  }
+}
+
 /** The NER model, loaded on first use. */
 export function nerModel(): NerModel {
-  if (!ner) {
-    const file = path.join(MODELS_DIR, 'ner', 'model.json.gz');
-    try {
-      ner = parseModel(fs.readFileSync(file));
-    } catch (error) {
-      throw new KgError('BAD_CONFIG', `cannot load the NER model ${file}: ${(error as Error).message}. Rebuild it with npm run train:ner.`, undefined, { cause: error });
-    }
-  }
-  return ner;
+  return (ner ??= loadModel('ner', 'NER', parseModel));
 }
 
 /** The syntax model (tagger and parser), loaded on first use. */
 export function syntaxModel(): SyntaxModel {
-  if (!syntax) {
-    const file = path.join(MODELS_DIR, 'syntax', 'model.json.gz');
-    try {
-      syntax = parseSyntaxModel(fs.readFileSync(file));
-    } catch (error) {
-      throw new KgError('BAD_CONFIG', `cannot load the syntax model ${file}: ${(error as Error).message}. Rebuild it with npm run train:syntax.`, undefined, { cause: error });
-    }
-  }
-  return syntax;
+  return (syntax ??= loadModel('syntax', 'syntax', parseSyntaxModel));
 }
 
 /** The full extraction pipeline with the shipped models. */

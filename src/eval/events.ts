@@ -70,7 +70,7 @@ interface PredictedEvent {
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** The product's final events of the given types, each with its mentions' triggers and its participants' spans. */
-function productEvents(doc: PublicDoc | null, types: string[]): PredictedEvent[] {
+function productEvents(doc: Pick<PublicDoc, 'entities' | 'events'> | null, types: string[]): PredictedEvent[] {
   if (!doc) return [];
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
   return doc.events
@@ -172,7 +172,7 @@ export function evaluateEventSet(name: EventSetName, dataDir: string, components
     if (spec.onlyWithMeetings && !gold.length) continue;
     read++;
     const out = extractRecord({ id: doc.id, text: doc.text }, doc.id, components);
-    const extracted = 'error' in out ? null : ({ ...out } as unknown as PublicDoc);
+    const extracted = 'error' in out ? null : out;
     product.add(gold, productEvents(extracted, USER_MEETING_TYPES), spec.exhaustive);
     baseline.add(gold, baselineEvents(doc.text), spec.exhaustive);
     if (spec.calls) calls.add(spec.calls(doc), productEvents(extracted, ['CALL']), spec.exhaustive);
