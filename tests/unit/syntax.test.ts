@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { extract } from '../../src/extract/pipeline';
 import { intake } from '../../src/extract/intake';
-import { MEETING_CANDIDATE, parseWords, syntaxComponent, syntaxTokens } from '../../src/extract/syntax';
+import { MEETING_CANDIDATE, parseSpan, parseWords, syntaxComponent, syntaxTokens } from '../../src/extract/syntax';
+import { positionAsides } from '../../src/extract/syntax/asides';
 import { readConllu, writeConllu } from '../../src/extract/syntax/conllu';
 import { reparseConllu } from '../../src/cli/parse';
 import { pipelineComponents, syntaxModel } from '../../src/models';
@@ -57,6 +58,27 @@ describe('trees of news sentences', () => {
   test('talks with: the partner is an oblique of the noun or the verb', () => {
     const a = arcs(words('Euronext began talks with the LSE.'));
     expect(a).toEqual(expect.arrayContaining(['nsubj(began, Euronext)', 'obj(began, talks)', 'case(LSE, with)']));
+  });
+});
+
+describe('photo-caption position asides', () => {
+  test('", left," and "(right)" after a name are found; other commas are not', () => {
+    const asides = (text: string) => positionAsides(syntaxTokens(text)).map((a) => syntaxTokens(text).slice(a.from, a.to).map((t) => t.text).join(' '));
+    expect(asides('Vladimir Putin, right, and Bashar Assad arrive for their meeting.')).toEqual([', right ,']);
+    expect(asides('Erdogan (left) greets Bahceli, second from left, in Ankara.')).toEqual(['( left )', ', second from left ,']);
+    expect(asides('Obama met Biden, center.')).toEqual([', center']);
+    expect(asides('Turn left, then right, at the lights.')).toEqual([]);
+    expect(asides('He left, and she stayed.')).toEqual([]);
+  });
+
+  test('the sentence is parsed without the aside, which hangs on the name before it', () => {
+    const text = 'Erdogan, left, greets Bahceli before a meeting in Ankara.';
+    const tokens = parseSpan(syntaxModel(), text, 0, text.length);
+    const at = (w: string) => tokens.findIndex((t) => t.text === w);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(tokens.map((t) => t.text));
+    expect(tokens[at('left')]).toMatchObject({ head: at('Erdogan'), deprel: 'advmod', upos: 'ADV' });
+    expect(tokens[at('greets')]).toMatchObject({ head: -1, deprel: 'root' });
+    expect(tokens[at('Erdogan')]).toMatchObject({ head: at('greets') });
   });
 });
 

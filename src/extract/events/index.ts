@@ -10,7 +10,7 @@ import { collectRefs, refsIn, resolvePronoun, type Ref } from './refs';
 import { eventStatus } from './status';
 import { clockTime, dateMentions } from './time';
 import { mergeWithinDoc } from './merge';
-import { parsedSentences, treeArguments, type TreeArguments } from './tree';
+import { parsedSentences, treeArguments, treeRulesOut, type TreeArguments } from './tree';
 
 /** An event while it is being built, with what merging needs to know. */
 export interface DraftEvent extends Omit<Event, 'id'> {
@@ -36,7 +36,7 @@ const OBJECT_STOP = /(?:,(?!\s*(?:and\s+)?\p{Lu})|\s(?:in|at|on|amid|during|wher
 const PARTY_NOUN = /^\s+(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|team|side|members?|chiefs?|commanders?|officers?|counterparts?)\b/i;
 /** The run of title words right before a person's name, within the same noun phrase. */
 const TITLE_RUN = /(?:(?:\p{Lu}[\p{L}.'’-]*|of|for|the|prosecutor|judge|lawyer|attorney|minister|secretary|president|envoy|aide|adviser|advisor|spokes(?:man|woman|person)|officer|commander|chief|general|ambassador|senator|governor|mayor|chairman|chairwoman|director|head|leader)\s+)+$/u;
-const LIST_GAP = /^\s*(?:(?:,|and|&|as well as|'s|’s|the|to|\p{Lu}[\p{L}.-]*|of|for|special|Special|deputy|foreign|defen[cs]e|prime|vice|chief|top|senior|envoy|minister|president|secretary|general|aide|adviser|officials?|leaders?|negotiators?|delegations?|representatives?|counterparts?|presidents?|ministers?|prosecutors?|lawyers?|attorneys?|judges?|spokes(?:man|woman|person)|chief|director|head|commander|ambassador|chairman|chairwoman|founder|owner|manager|executive|member|captain|coach|senator|governor|mayor|king|queen|prince|colonel|officer|capital|city|counterpart)\s*)*$/u;
+const LIST_GAP = /^\s*(?:(?:,|and|&|as well as|'s|’s|the|to|\p{Lu}[\p{L}.-]*|of|for|special|Special|acting|former|interim|outgoing|incoming|deputy|foreign|defen[cs]e|prime|vice|chief|top|senior|envoy|minister|president|secretary|general|aide|adviser|officials?|leaders?|negotiators?|delegations?|representatives?|counterparts?|presidents?|ministers?|prosecutors?|lawyers?|attorneys?|judges?|spokes(?:man|woman|person)|chief|director|head|commander|ambassador|chairman|chairwoman|founder|owner|manager|executive|member|captain|coach|senator|governor|mayor|king|queen|prince|colonel|officer|capital|city|counterpart)\s*)*$/u;
 
 /** Creates the event component. */
 export function eventComponent(): (doc: Doc) => void {
@@ -125,7 +125,12 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const negated = status === null;
     // Arguments from the sentence's tree where it was parsed; the word patterns where it was not, or where the tree found no party.
     const tree = parsed ? treeArguments(doc, refs, parsed, head, type) : null;
-    const participants = tree?.participants.length ? treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))) : findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
+    // "the negotiating table", "the meeting room": a trigger word that modifies another noun names a kind of thing, not an event.
+    if (tree && parsed && modifiesOtherNoun(parsed, tree.head, triggers)) return;
+    // Arguments from the tree where it was parsed, with those the word patterns find that the tree does not rule out
+    // (the parser misplaces many a "with" phrase and title); the word patterns alone where it was not parsed.
+    const fromWords = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
+    const participants = tree && parsed ? withWordParticipants(treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))), fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention))) : fromWords;
     // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted.
     if (/^host/i.test(head.end > head.start ? text.slice(head.start, head.end) : '') && !participants.list.some((p) => p.role === 'guest')) return;
     const anaphoric = head.pos === 'noun' && /\b(?:the|these|those|that|this)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
@@ -176,6 +181,40 @@ function treeParticipants(doc: Doc, refs: Ref[], tree: TreeArguments, hosted: bo
     list.push({ entity: a.entity, role: hosted ? (a.slot === 'subject' ? 'host' : 'guest') : 'participant', mention: nounPhrase(doc.text, a.span, refs) });
   }
   return { list, entities: seen, explicitList: tree.participants.length >= 2 };
+}
+
+/** Whether the trigger's head token is an adjective or compound modifier of a noun that is no trigger itself. */
+function modifiesOtherNoun(parsed: ParsedSentence, head: number, triggers: Trigger[]): boolean {
+  const tk = parsed.tokens[head];
+  // Only the -ing form names a kind ("negotiating table"): "a negotiated deal" says talks were held, and a tagger
+  // that reads "greets" as a noun must not drop it.
+  const participle = (tk.deprel === 'compound' || tk.deprel === 'amod') && /ing$/i.test(tk.text);
+  if (!participle || tk.head < 0) return false;
+  const g = parsed.tokens[tk.head];
+  return g.upos === 'NOUN' && !triggers.some((t) => t.start < g.end && g.start < t.end);
+}
+
+/** A place smaller than a country never takes part: "Belfast IRA leaders" are the IRA's. */
+function isLocality(doc: Doc, entity: string): boolean {
+  const e = doc.entities.find((x) => x.id === entity);
+  return !!e && e.type === 'PLACE' && e.place?.kind !== 'COUNTRY';
+}
+
+/** "talks with Moscow", "between London and Dublin": a place after with/between/among stands for its government. */
+function namedAsParty(text: string, p: Participant): boolean {
+  return !!p.mention && /\b(?:with|between|among|and)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.mention.start - 14), p.mention.start));
+}
+
+/** The tree's participants, then the word patterns' others that pass the check. */
+function withWordParticipants(tree: FoundParticipants, words: FoundParticipants, keep: (p: Participant) => boolean): FoundParticipants {
+  const list = [...tree.list];
+  const entities = new Set(tree.entities);
+  for (const p of words.list) {
+    if (entities.has(p.entity) || !keep(p)) continue;
+    entities.add(p.entity);
+    list.push(p);
+  }
+  return { list, entities, explicitList: tree.explicitList || words.explicitList };
 }
 
 interface FoundParticipants {

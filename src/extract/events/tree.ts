@@ -32,7 +32,9 @@ const LIGHT_VERB = /^(?:hold|held|holds|holding|have|has|had|having|begin|began|
 /** Verbs whose subject attends the gathering named by their oblique: "arrive for their meeting", "spoke at a rally". */
 const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended|attending|speak|speaks|spoke|speaking|address|addresses|addressed|addressing|come|comes|came|go|goes|went|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|gather|gathers|gathered|participate|participates|participated|take|took|taken|sit|sat|appear|appears|appeared|walk|walks|walked|leave|leaves|left|talk|talks|talked|met|meet|meets|say|says|said|tell|tells|told|answer|answers|answered|pose|poses|posed|shake|shook|greet|greets|greeted|wait|waits|waited|stand|stands|stood)$/i;
 /** Group nouns that make a country or organisation a party: "Russian negotiators", "UDA leaders". */
-const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor)$/i;
+const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders)$/i;
+/** Nouns for a part or moment of a gathering: "the start of a meeting", "the sidelines of the summit". */
+const PART_NOUN = /^(?:start|beginning|opening|end|close|conclusion|middle|sidelines?|margins?|eve|outset|wake|session|round|part|day)$/i;
 const PARTICIPANT_CASE = /^(?:with|between|among|amongst|alongside)$/i;
 // Not "on": talks on Africa are about Africa.
 const PLACE_CASE = /^(?:in|at|inside|outside|near|to)$/i;
@@ -52,9 +54,10 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
   if (head < 0) return null;
   const found: TreeArgument[] = [];
   const placeRefs: Ref[] = [];
-  const add = (items: { ref: Ref | null; entity: string; span: Span }[], slot: TreeArgument['slot']) => {
+  // "talks with Moscow": a place named by with/between/among stands for its government, never for where.
+  const add = (items: { ref: Ref | null; entity: string; span: Span }[], slot: TreeArgument['slot'], acting = false) => {
     for (const a of items) {
-      if (a.ref && t.isPlace(a.ref)) {
+      if (a.ref && !acting && t.isPlace(a.ref)) {
         placeRefs.push(a.ref);
         continue;
       }
@@ -68,14 +71,15 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
     add(t.subjectsOf(head), 'subject');
     for (const c of t.children(head)) {
       const rel = t.tokens[c].deprel;
-      if (rel === 'obj' || rel === 'iobj') {
+      // A bare name hung on the verb as an oblique is its object mislabelled ("greets Devlet Bahceli").
+      if (rel === 'obj' || rel === 'iobj' || (rel === 'obl' && !t.caseOf(c) && t.tokens[c].upos === 'PROPN')) {
         // A visit's object is where it went; a person or organisation visited takes part.
         if (type === 'VISIT') for (const a of t.nominal(c)) a.ref && t.isPlace(a.ref, true) ? placeRefs.push(a.ref) : add([a], 'object');
         else add(t.nominal(c), 'object');
       } else if (rel.startsWith('obl') || rel === 'nmod') {
         const cs = t.caseOf(c);
         // "spoke to Bush": whom one speaks or talks to takes part in the call.
-        if (rel === 'obl:agent' || (cs && (PARTICIPANT_CASE.test(cs) || (type === 'CALL' && /^to$/i.test(cs))))) add(t.nominal(c), 'object');
+        if (rel === 'obl:agent' || (cs && (PARTICIPANT_CASE.test(cs) || (type === 'CALL' && /^to$/i.test(cs))))) add(t.nominal(c), 'object', !!cs && PARTICIPANT_CASE.test(cs));
         else if (cs && (PLACE_CASE.test(cs) || (type === 'VISIT' && /^(?:to)$/i.test(cs)))) placeRefs.push(...t.placesIn(c));
       }
     }
@@ -84,7 +88,7 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
     for (const c of t.children(head)) {
       const rel = t.tokens[c].deprel;
       const cs = t.caseOf(c);
-      if ((rel === 'nmod' || rel.startsWith('obl')) && cs && (PARTICIPANT_CASE.test(cs) || (type === 'CALL' && /^to$/i.test(cs)))) add(t.betweenBoth(t.nominal(c), cs), 'object');
+      if ((rel === 'nmod' || rel.startsWith('obl')) && cs && (PARTICIPANT_CASE.test(cs) || (type === 'CALL' && /^to$/i.test(cs)))) add(t.betweenBoth(t.nominal(c), cs), 'object', PARTICIPANT_CASE.test(cs));
       else if (rel === 'nmod:poss') add(t.owner(c, head), 'subject');
       else if (rel === 'nmod' && cs && /^of$/i.test(cs) && type !== 'VISIT') add(t.nominal(c).filter((a) => !a.ref || a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY'), 'subject');
       else if (rel === 'nmod' && cs && /^(?:to)$/i.test(cs) && type === 'VISIT') placeRefs.push(...t.placesIn(c));
@@ -94,21 +98,27 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
         else if (a.ref) placeRefs.push(a.ref);
       }
     }
-    const gov = tok.head;
+    // "waits for the start of a meeting", "on the sidelines of the summit": the part stands in the meeting's place.
+    let at = head;
+    while (t.tokens[at].head >= 0 && t.tokens[at].deprel === 'nmod' && /^of$/i.test(t.caseOf(at) ?? '') && PART_NOUN.test(t.tokens[t.tokens[at].head].text)) at = t.tokens[at].head;
+    const gov = t.tokens[at].head;
     if (gov >= 0) {
       const g = t.tokens[gov];
-      const rel = tok.deprel;
-      const cs = t.caseOf(head);
+      const rel = t.tokens[at].deprel;
+      const cs = t.caseOf(at);
       const lightVerb = g.upos === 'VERB' && (rel === 'obj' || rel === 'nsubj:pass') && LIGHT_VERB.test(g.text);
       const attended = (g.upos === 'VERB' || g.upos === 'AUX') && rel.startsWith('obl') && cs && /^(?:at|for|to|during|in|after|before|ahead|into|from)$/i.test(cs) && ATTEND_VERB.test(g.text);
+      // A caption names who was there, then the occasion: "Senators John McCain and Lindsey Graham, following a meeting with Obama".
+      const captioned = !lightVerb && !attended && rel !== 'nmod:poss' && cs && /^(?:at|after|before|following|during|ahead|upon|on)$/i.test(cs) && t.refAt(gov)?.type === 'PERSON';
+      if (captioned) add(t.nominal(gov), 'subject');
       if (lightVerb || attended) {
         verb = gov;
         add(t.subjectsOf(gov), 'subject');
         for (const c of t.children(gov)) {
-          if (c === head) continue;
+          if (c === at) continue;
           const crel = t.tokens[c].deprel;
           const ccs = t.caseOf(c);
-          if (lightVerb && (crel.startsWith('obl') || crel === 'nmod') && ccs && PARTICIPANT_CASE.test(ccs)) add(t.nominal(c), 'object');
+          if (lightVerb && (crel.startsWith('obl') || crel === 'nmod') && ccs && PARTICIPANT_CASE.test(ccs)) add(t.nominal(c), 'object', true);
           else if ((crel.startsWith('obl') || crel === 'nmod') && ccs && PLACE_CASE.test(ccs)) placeRefs.push(...t.placesIn(c));
         }
       }
@@ -119,6 +129,31 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
   let place: Ref | null = null;
   for (const r of placeRefs) if (!found.some((f) => f.entity === r.entity) && (!place || (PLACE_RANK[r.placeKind ?? 'OTHER'] ?? 0) > (PLACE_RANK[place.placeKind ?? 'OTHER'] ?? 0))) place = r;
   return { participants: found, place: place?.entity ?? null, head, verb };
+}
+
+/**
+ * Whether the tree rules out a name found by the word patterns as a party of the trigger's event:
+ * a name inside a relative clause that does not hold the trigger ("Euronext, which combines the
+ * Paris, Amsterdam and Lisbon exchanges, began talks"), or a name that modifies another common noun
+ * ("the tomb of a former president", "an HIV/Aids orphanage"). A "with" or "between" phrase hung on
+ * a nearby noun is no such modifier: the parser often misplaces it ("negotiate a settlement with Mr Spitzer").
+ */
+export function treeRulesOut(doc: Doc, refs: Ref[], parsed: ParsedSentence, trigger: Span, arg: Span): boolean {
+  const t = new Tree(doc, refs, parsed);
+  const head = t.headOf(trigger);
+  const at = t.headOf(arg);
+  if (head < 0 || at < 0) return false;
+  const triggerPath = new Set(t.pathUp(head));
+  for (let k = at, steps = 0; k >= 0 && !triggerPath.has(k) && steps < 30; k = t.tokens[k].head, steps++) {
+    const rel = t.tokens[k].deprel;
+    if (rel === 'acl:relcl') return true;
+    const up = t.tokens[k].head;
+    if (up < 0) break;
+    const g = t.tokens[up];
+    const modifier = rel === 'compound' || rel === 'amod' || (rel === 'nmod' && /^of$/i.test(t.caseOf(k) ?? ''));
+    if (modifier && g.upos === 'NOUN' && !PARTY_NOUN.test(g.text) && !triggerPath.has(up)) return true;
+  }
+  return false;
 }
 
 interface Found {
@@ -149,6 +184,18 @@ class Tree {
 
   children(i: number): number[] {
     return this.kids[i];
+  }
+
+  /** The reference a token lies in, if any. */
+  refAt(i: number): Ref | null {
+    return this.refOf[i];
+  }
+
+  /** The token and its heads up to the root. */
+  pathUp(i: number): number[] {
+    const out: number[] = [];
+    for (let k = i; k >= 0 && out.length < 60; k = this.tokens[k].head) out.push(k);
+    return out;
   }
 
   /** The token heading the trigger: the one whose head lies outside it. */
@@ -206,7 +253,10 @@ class Tree {
       let v = this.tokens[noun].head;
       while (v >= 0 && this.tokens[v].upos !== 'VERB' && this.tokens[v].upos !== 'AUX') v = this.tokens[v].head;
       const subjects = v >= 0 ? this.subjectsOf(v) : [];
-      return subjects.length >= 2 || /^its$/i.test(tk.text) ? subjects : [];
+      // "Netanyahu walks with Clinton upon her arrival to their meeting": "their" is the subject and its companions.
+      const companions = v >= 0 ? this.kids[v].filter((c) => /^(?:obl|nmod)/.test(this.tokens[c].deprel) && /^(?:with|alongside)$/i.test(this.caseOf(c) ?? '')).flatMap((c) => this.nominal(c)) : [];
+      const both = [...subjects, ...companions.filter((c) => !subjects.some((x) => x.entity === c.entity))];
+      return both.length >= 2 || /^its$/i.test(tk.text) ? both : [];
     }
     if (/^(?:his|her)$/i.test(tk.text)) {
       const entity = resolvePronoun(this.doc, this.refs, tk.start, new Set());

@@ -5,6 +5,7 @@
 import type { Doc, ParsedSentence } from '../types';
 import { analyzeWords, type WordAnalysis } from './analyze';
 import type { SyntaxModel } from './model';
+import { positionAsides } from './asides';
 import { syntaxTokens } from './tokens';
 
 export type { SyntaxModel } from './model';
@@ -35,8 +36,27 @@ export function parseWords(model: SyntaxModel, words: string[]): WordAnalysis {
 /** Tags and parses one span of text: its tokens with offsets into `text`. */
 export function parseSpan(model: SyntaxModel, text: string, start: number, end: number): ParsedSentence['tokens'] {
   const tokens = syntaxTokens(text, start, end);
-  const a = analyzeWords(model, tokens.map((t) => t.text));
-  return tokens.map((t, i) => ({ start: t.start, end: t.end, text: t.text, upos: a.upos[i], xpos: a.xpos[i], head: a.heads[i], deprel: a.deprels[i] }));
+  const asides = positionAsides(tokens);
+  if (!asides.length) {
+    const a = analyzeWords(model, tokens.map((t) => t.text));
+    return tokens.map((t, i) => ({ start: t.start, end: t.end, text: t.text, upos: a.upos[i], xpos: a.xpos[i], head: a.heads[i], deprel: a.deprels[i] }));
+  }
+  // Parse without the caption asides, then hang each aside's words on the name before it.
+  const asideOf = new Map<number, (typeof asides)[number]>();
+  for (const s of asides) for (let i = s.from; i < s.to; i++) asideOf.set(i, s);
+  const kept = tokens.map((_, i) => i).filter((i) => !asideOf.has(i));
+  const a = analyzeWords(model, kept.map((i) => tokens[i].text));
+  const out: ParsedSentence['tokens'] = tokens.map((t) => ({ start: t.start, end: t.end, text: t.text, upos: 'PUNCT', xpos: ',', head: -1, deprel: 'punct' }));
+  kept.forEach((i, k) => Object.assign(out[i], { upos: a.upos[k], xpos: a.xpos[k], head: a.heads[k] < 0 ? -1 : kept[a.heads[k]], deprel: a.deprels[k] }));
+  for (const s of asides) {
+    const word = tokens.findIndex((t, i) => i > s.from && i < s.to && /^\p{L}/u.test(t.text));
+    for (let i = s.from; i < s.to; i++) {
+      const punct = !/^\p{L}/u.test(tokens[i].text);
+      if (punct) Object.assign(out[i], { upos: 'PUNCT', xpos: tokens[i].text === ',' ? ',' : tokens[i].text === '(' ? '-LRB-' : '-RRB-', head: word, deprel: 'punct' });
+      else Object.assign(out[i], { upos: 'ADV', xpos: 'RB', head: i === word ? s.host : word, deprel: i === word ? 'advmod' : 'fixed' });
+    }
+  }
+  return out;
 }
 
 /** The pipeline component that fills doc.syntax. */
