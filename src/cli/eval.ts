@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_EVAL_DATA, DEFAULT_SEED_GOLD } from '../eval/data';
 import { evaluateConllEndToEnd, evaluateModelOnGoldTokens } from '../eval/ner';
-import { EVENT_SETS, evaluateEvents, BASELINE_KEYWORDS, USER_MEETING_TYPES, type EventSetName, type EventSetScores } from '../eval/events';
+import { EVENT_SETS, evaluateEvents, BASELINE_KEYWORDS, CONTACT_TYPES, USER_MEETING_TYPES, type EventSetName, type EventSetScores } from '../eval/events';
 import { evaluateSeed, type SeedReport } from '../eval/seed';
 import { evaluateSyntax } from '../eval/syntax';
 import { extract } from '../extract/pipeline';
@@ -48,6 +48,7 @@ function printEventSet(name: EventSetName, set: EventSetScores | null, out: (s: 
   const margin = (product.trigger[key] - baseline.trigger[key]) * 100;
   out(`  keyword baseline (${BASELINE_KEYWORDS.join(', ')})  trigger ${prfLine(baseline.trigger, recallOnly)}  -> product ${margin >= 0 ? '+' : ''}${margin.toFixed(1)} ${recallOnly ? 'recall' : 'F1'} points`);
   if (set.calls) out(`  calls     trigger ${prfLine(set.calls.product.trigger, recallOnly)}; participants ${prfLine(set.calls.product.participants!, true)}`);
+  out(`  diagnostic, not the product's meeting figure: counting ${CONTACT_TYPES.slice(USER_MEETING_TYPES.length).join('/')} as meetings too, trigger ${prfLine(set.contact.trigger, recallOnly)}`);
 }
 
 /** Runs `kg eval`; returns the exit status and prints a report (JSON with --json). */

@@ -35,6 +35,8 @@ interface EventDoc {
 
 /** Event types a user gets as meetings by default. */
 export const USER_MEETING_TYPES = ['MEETING', 'TALKS', 'VISIT', 'SUMMIT'];
+/** The meeting family with the contact events users do not get as meetings (a diagnostic: ACE and RAMS count these as meetings). */
+export const CONTACT_TYPES = [...USER_MEETING_TYPES, 'PRESS_CONFERENCE', 'INTERVIEW', 'DEBATE', 'HEARING'];
 /** The keyword baseline's six meeting words. */
 export const BASELINE_KEYWORDS = ['met', 'meet', 'meets', 'meeting', 'meetings', 'talks'];
 const KEYWORD_BASELINE = new RegExp(`\\b(?:${BASELINE_KEYWORDS.join('|')})\\b`, 'gi');
@@ -56,6 +58,8 @@ export interface EventSetScores {
   exhaustive: boolean;
   meetings: { product: SystemScores; baseline: SystemScores };
   calls?: { product: SystemScores };
+  /** Diagnostic, not the product's meeting figure: the product's contact events of every kind against the same gold. */
+  contact: SystemScores;
 }
 
 interface Span {
@@ -166,6 +170,7 @@ export function evaluateEventSet(name: EventSetName, dataDir: string, components
   const product = new Tally();
   const baseline = new Tally();
   const calls = new Tally();
+  const contact = new Tally();
   let read = 0;
   for (const doc of docs) {
     const gold = spec.meetings(doc);
@@ -175,6 +180,7 @@ export function evaluateEventSet(name: EventSetName, dataDir: string, components
     const extracted = 'error' in out ? null : out;
     product.add(gold, productEvents(extracted, USER_MEETING_TYPES), spec.exhaustive);
     baseline.add(gold, baselineEvents(doc.text), spec.exhaustive);
+    contact.add(gold, productEvents(extracted, CONTACT_TYPES), spec.exhaustive);
     if (spec.calls) calls.add(spec.calls(doc), productEvents(extracted, ['CALL']), spec.exhaustive);
   }
   return {
@@ -182,6 +188,7 @@ export function evaluateEventSet(name: EventSetName, dataDir: string, components
     exhaustive: spec.exhaustive,
     meetings: { product: product.scores(true, spec.exhaustive, spec.participantPrecision), baseline: baseline.scores(false, spec.exhaustive) },
     ...(spec.calls ? { calls: { product: calls.scores(true, spec.exhaustive) } } : {}),
+    contact: contact.scores(false, spec.exhaustive),
   };
 }
 
