@@ -243,6 +243,20 @@ describe('who met whom, read from the tree', () => {
     expect(parties(one(text)).flat()).not.toContain(name);
   });
 
+  test.each([
+    'Mr Brown said he would meet his golden economic rule over the cycle.',
+    'The government insists the noise targets for the new runway can be met.',
+    'Blair promised to meet concerns about the bill.',
+    'The ex-chatshow host Robert Kilroy-Silk left the party.',
+  ])('"%s" is no meeting', (text) => {
+    expect(one(text).events).toEqual([]);
+  });
+
+  test('a title alone is the one person named earlier with it', () => {
+    const doc = one('Prime Minister Malcolm Turnbull waited in New York. Trump arrived late, delaying his meeting with the prime minister by hours.');
+    expect(parties(doc).flat()).toContain('Malcolm Turnbull');
+  });
+
   test('a trigger word that modifies another noun names a kind of thing, not an event', () => {
     expect(one('They expect compromise from the regime at the negotiating table.').events).toEqual([]);
   });

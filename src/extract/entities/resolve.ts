@@ -10,6 +10,9 @@ import { fold, gazetteer, slug, type GazetteerEntry } from '../ner/gazetteer';
 import type { Demonym, Mention } from './mentions';
 import type { RawRole } from './roles';
 
+/** An office named without its holder: "the prime minister", "the chief executive". */
+const TITLE_ALONE = /\b[Tt]he\s+((?:prime|foreign|defen[cs]e|finance|interior|deputy prime) minister|president|vice president|chancellor|premier|(?:foreign|home|defen[cs]e|culture|health|trade|education) secretary|secretary of state|secretary-general|secretary general|chief executive|chairman|chairwoman|governor|mayor|senator|pope)\b(?!\s+\p{Lu})/gu;
+
 /** One name token in the form keys use: folded, with Slavic -iy/-yy/-i endings unified. */
 export function nameKeyToken(token: string): string {
   return fold(token).replace(/'/g, '').replace(/(?:iy|yy|yi|ij|ii|y|i)$/, 'y');
@@ -142,6 +145,13 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
     if (!country) continue;
     const office = m[2].toLowerCase();
     const holders = persons().filter((c) => c.roles.some((r) => r.of === country.key && (office === 'leader' ? /^(?:President|Prime Minister|Chancellor|King|Premier|Leader)$/.test(r.title) : r.title.toLowerCase() === office)));
+    if (holders.length === 1) holders[0].references.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  }
+
+  // Titles alone: "the prime minister" after "Prime Minister Malcolm Turnbull" is the one person named earlier with that title.
+  for (const m of text.matchAll(TITLE_ALONE)) {
+    const office = m[1].replace(/\s+/g, ' ').toLowerCase();
+    const holders = persons().filter((c) => c.mentions.some((x) => x.end <= m.index!) && c.roles.some((r) => r.title.toLowerCase() === office));
     if (holders.length === 1) holders[0].references.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
   }
 

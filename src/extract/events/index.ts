@@ -5,7 +5,7 @@
  * event ("the encounter", "the talks", a caption and a body sentence).
  */
 import type { Doc, Event, EventStatus, EventType, ParsedSentence, Participant, Span } from '../types';
-import { HABITUAL, MEET_IDIOM_BEFORE, MEET_SATISFY, MEETING_FAMILY, MET_AS_SATISFIED, NOT_AN_EVENT_AFTER, TALKS_AS_SPEAKING, TRIGGERS } from './lexicon';
+import { HABITUAL, MEET_IDIOM_BEFORE, MEET_SATISFY, MEETING_FAMILY, MET_AS_SATISFIED, NOT_AN_EVENT_AFTER, SATISFY_NOUN, TALKS_AS_SPEAKING, TRIGGERS } from './lexicon';
 import { collectRefs, refsIn, resolvePronoun, type Ref } from './refs';
 import { eventStatus } from './status';
 import { clockTime, dateMentions } from './time';
@@ -127,6 +127,10 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const tree = parsed ? treeArguments(doc, refs, parsed, head, type) : null;
     // "the negotiating table", "the meeting room": a trigger word that modifies another noun names a kind of thing, not an event.
     if (tree && parsed && modifiesOtherNoun(parsed, tree.head, triggers)) return;
+    // "ex-chatshow host Robert Kilroy-Silk": "host" as a noun is a job, not hosting.
+    if (tree && parsed && /^host/i.test(text.slice(head.start, head.end)) && parsed.tokens[tree.head].upos === 'NOUN') return;
+    // "meet his fiscal rules", "targets for the airport can be met": what is met is a requirement, not a party.
+    if (tree && parsed && meetsARequirement(parsed, tree.head)) return;
     // Arguments from the tree where it was parsed, with those the word patterns find that the tree does not rule out
     // (the parser misplaces many a "with" phrase and title); the word patterns alone where it was not parsed.
     const fromWords = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
@@ -181,6 +185,13 @@ function treeParticipants(doc: Doc, refs: Ref[], tree: TreeArguments, hosted: bo
     list.push({ entity: a.entity, role: hosted ? (a.slot === 'subject' ? 'host' : 'guest') : 'participant', mention: nounPhrase(doc.text, a.span, refs) });
   }
   return { list, entities: seen, explicitList: tree.participants.length >= 2 };
+}
+
+/** Whether a "meet" verb's object (or passive subject) is a requirement: the satisfy sense. */
+function meetsARequirement(parsed: ParsedSentence, head: number): boolean {
+  const tk = parsed.tokens[head];
+  if (!/^(?:meet|meets|met|meeting)$/i.test(tk.text) || (tk.upos !== 'VERB' && tk.upos !== 'AUX')) return false;
+  return parsed.tokens.some((c) => c.head === head && (c.deprel === 'obj' || c.deprel === 'nsubj:pass') && c.upos === 'NOUN' && SATISFY_NOUN.test(c.text));
 }
 
 /** Whether the trigger's head token is an adjective or compound modifier of a noun that is no trigger itself. */

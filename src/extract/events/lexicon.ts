@@ -55,8 +55,8 @@ export const NOT_AN_EVENT_AFTER = /^\s*(?:room|point|place|hall|rooms|points|pla
  */
 export const MEET_SATISFY = /^\s+(?:with\s+)?(?:(?!(?:to|and|or|in|at|on|for|with|by|who|which|that|from|about|over|after|before|during|than|as)\s)(?:[\p{Ll}\d$£€][\p{L}\d.,%'’$£€-]*|[\p{L}-]+['’]s)\s+){0,4}(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|criterion|standards?|deadlines?|needs?|expectations?|approval|disapproval|resistance|opposition|criticism|challenges?|costs?|thresholds?|quotas?|commitments?|requests?|terms|qualifications?|specifications?|limits?|benchmarks?|payments?|debts?|bills?|expenses?|shortfalls?|success|failure|skepticism|scepticism|scrutiny|hostility|derision|applause|acclaim|protests?|outrage|objections?|responses?|reactions?|fate|end|ends|death|demise|match|halfway|eye|payments?|repayments?|interest|shortage|supply|supplies|capacity|budget|quorum)\b/iu;
 
-/** The passive of "meet" as satisfy: "whether the objectives could be met", "targets were not met". */
-export const MET_AS_SATISFIED = /\b(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|standards?|deadlines?|needs?|expectations?|terms|thresholds?|quotas?|commitments?|costs?|payments?|benchmarks?)\s+(?:(?:could|can|would|will|may|might|must|should|have|has|had|not|never|yet|all|fully|easily|already|still)\s+){0,3}(?:be|been|being|is|are|was|were)\s+(?:(?:not|never|fully|all|easily|already)\s+)?$/i;
+/** The passive of "meet" as satisfy: "whether the objectives could be met", "targets for the runway can be met". */
+export const MET_AS_SATISFIED = /\b(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|standards?|deadlines?|needs?|expectations?|terms|thresholds?|quotas?|commitments?|costs?|payments?|benchmarks?|rules?|priorities)\s+(?:(?:for|of|on|in|at)\s+(?:[\p{L}\d'’-]+\s+){1,4}?)?(?:(?:could|can|would|will|may|might|must|should|have|has|had|not|never|yet|all|fully|easily|already|still)\s+){0,3}(?:be|been|being|is|are|was|were)\s+(?:(?:not|never|fully|all|easily|already)\s+)?$/iu;
 
 /** Idioms with "meet" that name no meeting: "make ends meet". */
 export const MEET_IDIOM_BEFORE = /\b(?:make|makes|made|making)\s+(?:both\s+)?ends\s+$/i;
@@ -66,3 +66,6 @@ export const TALKS_AS_SPEAKING = /^\s+(?:of|about)\b/i;
 
 /** Habitual or generic uses name no one event: "tourists who visit Cuba every year", "meetings are often a waste". */
 export const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|year|summer|winter|spring|autumn|time)\b|\b(?:annually|regularly|routinely|usually|typically|generally|often|frequently|always|sometimes|rarely|seldom)\b/i;
+
+/** Head nouns of what one meets in the sense of satisfy: requirements, targets, rules, costs ("meet his golden economic rule", "noise targets for the airport can be met"). */
+export const SATISFY_NOUN = /^(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|criterion|standards?|deadlines?|needs?|expectations?|approval|disapproval|resistance|opposition|criticism|challenges?|costs?|thresholds?|quotas?|commitments?|requests?|terms|qualifications?|specifications?|limits?|benchmarks?|payments?|debts?|bills?|expenses?|shortfalls?|success|failure|rules?|priorities|priority|concerns?|aims?|ambitions?|aspirations?|pledges?|promises?|tests?|wishes|hopes|fate|end|death|halfway|match|eye)$/i;
