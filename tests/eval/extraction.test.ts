@@ -248,6 +248,8 @@ describe('who met whom, read from the tree', () => {
     'The government insists the noise targets for the new runway can be met.',
     'Blair promised to meet concerns about the bill.',
     'The ex-chatshow host Robert Kilroy-Silk left the party.',
+    'And behold, after every meeting, the siege on Aleppo gets tighter.',
+    'We could see regular visits by Russian naval ships to Suva.',
   ])('"%s" is no meeting', (text) => {
     expect(one(text).events).toEqual([]);
   });

@@ -64,8 +64,8 @@ export const MEET_IDIOM_BEFORE = /\b(?:make|makes|made|making)\s+(?:both\s+)?end
 /** "Talks" as a verb of speaking about a topic ("she talks of improving discipline"), not a meeting. */
 export const TALKS_AS_SPEAKING = /^\s+(?:of|about)\b/i;
 
-/** Habitual or generic uses name no one event: "tourists who visit Cuba every year", "meetings are often a waste". */
-export const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|year|summer|winter|spring|autumn|time)\b|\b(?:annually|regularly|routinely|usually|typically|generally|often|frequently|always|sometimes|rarely|seldom)\b/i;
+/** Habitual or generic uses name no one event: "tourists who visit Cuba every year", "meetings are often a waste", "after every meeting", "regular visits by naval ships". */
+export const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|year|summer|winter|spring|autumn|time)\b|\b(?:every|each|regular|frequent|repeated|routine)\s+(?:[\p{L}-]+\s+)?(?:meetings?|visits?|talks|trips?|summits?|encounters?|negotiations?)\b|\b(?:annually|regularly|routinely|usually|typically|generally|often|frequently|always|sometimes|rarely|seldom)\b/iu;
 
 /** Head nouns of what one meets in the sense of satisfy: requirements, targets, rules, costs ("meet his golden economic rule", "noise targets for the airport can be met"). */
 export const SATISFY_NOUN = /^(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|criterion|standards?|deadlines?|needs?|expectations?|approval|disapproval|resistance|opposition|criticism|challenges?|costs?|thresholds?|quotas?|commitments?|requests?|terms|qualifications?|specifications?|limits?|benchmarks?|payments?|debts?|bills?|expenses?|shortfalls?|success|failure|rules?|priorities|priority|concerns?|aims?|ambitions?|aspirations?|pledges?|promises?|tests?|wishes|hopes|fate|end|death|halfway|match|eye)$/i;
