@@ -229,6 +229,8 @@ describe('who met whom, read from the tree', () => {
     // Where the parser hangs the "with" phrase or the title elsewhere, the words still name the party.
     ['Werner Seifert met LSE chief executive Clara Furse amid rumours of a higher bid.', ['Clara Furse', 'Werner Seifert']],
     ['Obama will meet with King Felipe and acting Prime Minister Mariano Rajoy before traveling to Rota.', ['King Felipe', 'Mariano Rajoy', 'Obama']],
+    ['Russian President Vladimir Putin, right, and Syria President Bashar Assad arrive for their meeting in the Kremlin.', ['Bashar Assad', 'Vladimir Putin']],
+    ["Turkish President Recep Tayyip Erdogan, right, greets Saudi Arabia's Foreign Minister Adel al-Jubeir before a meeting in Ankara.", ['Adel al-Jubeir', 'Recep Tayyip Erdogan']],
   ])('"%s"', (text, want) => {
     expect(parties(one(text))).toContainEqual(want);
   });
@@ -239,6 +241,8 @@ describe('who met whom, read from the tree', () => {
     ["Ukraine's President Volodymyr Zelenskiy meets with US Special Envoy for Ukraine Keith Kellogg in Kyiv.", 'Ukraine'],
     ['The Irish duo have cut off talks with Malcolm Glazer over the sale of their stake.', 'Ireland'],
     ['The Belfast IRA leaders meet in the Andersonstown estate.', 'Belfast'],
+    ['NATO ambassadors met Sunday in Brussels to discuss Ukraine.', 'Ukraine'],
+    ['Jimmy Carter visited the tomb of a former president, Anwar Sadat, in Cairo.', 'Anwar Sadat'],
   ])('"%s": %s takes no part', (text, name) => {
     expect(parties(one(text)).flat()).not.toContain(name);
   });
@@ -250,6 +254,7 @@ describe('who met whom, read from the tree', () => {
     'The ex-chatshow host Robert Kilroy-Silk left the party.',
     'And behold, after every meeting, the siege on Aleppo gets tighter.',
     'We could see regular visits by Russian naval ships to Suva.',
+    'Visitors can take private tours of Parliament.',
   ])('"%s" is no meeting', (text) => {
     expect(one(text).events).toEqual([]);
   });

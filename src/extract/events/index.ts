@@ -36,7 +36,7 @@ const OBJECT_STOP = /(?:,(?!\s*(?:and\s+)?\p{Lu})|\s(?:in|at|on|amid|during|wher
 const PARTY_NOUN = /^\s+(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|team|side|members?|chiefs?|commanders?|officers?|counterparts?)\b/i;
 /** The run of title words right before a person's name, within the same noun phrase. */
 const TITLE_RUN = /(?:(?:\p{Lu}[\p{L}.'’-]*|of|for|the|prosecutor|judge|lawyer|attorney|minister|secretary|president|envoy|aide|adviser|advisor|spokes(?:man|woman|person)|officer|commander|chief|general|ambassador|senator|governor|mayor|chairman|chairwoman|director|head|leader)\s+)+$/u;
-const LIST_GAP = /^\s*(?:(?:,|and|&|as well as|'s|’s|the|to|\p{Lu}[\p{L}.-]*|of|for|special|Special|acting|former|interim|outgoing|incoming|deputy|foreign|defen[cs]e|prime|vice|chief|top|senior|envoy|minister|president|secretary|general|aide|adviser|officials?|leaders?|negotiators?|delegations?|representatives?|counterparts?|presidents?|ministers?|prosecutors?|lawyers?|attorneys?|judges?|spokes(?:man|woman|person)|chief|director|head|commander|ambassador|chairman|chairwoman|founder|owner|manager|executive|member|captain|coach|senator|governor|mayor|king|queen|prince|colonel|officer|capital|city|counterpart)\s*)*$/u;
+const LIST_GAP = /^\s*(?:(?:,|and|&|as well as|'s|’s|the|to|\p{Lu}[\p{L}.-]*|of|for|left|right|centre|center|rear|second from|special|Special|acting|former|interim|outgoing|incoming|deputy|foreign|defen[cs]e|prime|vice|chief|top|senior|envoy|minister|president|secretary|general|aide|adviser|officials?|leaders?|negotiators?|delegations?|representatives?|counterparts?|presidents?|ministers?|prosecutors?|lawyers?|attorneys?|judges?|spokes(?:man|woman|person)|chief|director|head|commander|ambassador|chairman|chairwoman|founder|owner|manager|executive|member|captain|coach|senator|governor|mayor|king|queen|prince|colonel|officer|capital|city|counterpart)\s*)*$/u;
 
 /** Creates the event component. */
 export function eventComponent(): (doc: Doc) => void {
@@ -135,6 +135,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // (the parser misplaces many a "with" phrase and title); the word patterns alone where it was not parsed.
     const fromWords = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
     const participants = tree && parsed ? withWordParticipants(treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))), fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention))) : fromWords;
+    // "Visitors can take private tours of Parliament": a visit by nobody named to nowhere named is no event.
+    if (type === 'VISIT' && !participants.list.length && !tree?.place && !findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start)) return;
     // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted.
     if (/^host/i.test(head.end > head.start ? text.slice(head.start, head.end) : '') && !participants.list.some((p) => p.role === 'guest')) return;
     const anaphoric = head.pos === 'noun' && /\b(?:the|these|those|that|this)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
@@ -272,7 +274,8 @@ function findParticipants(doc: Doc, refs: Ref[], sentence: Span, head: Trigger, 
     const pron = /\b(he|she|himself|herself)\b(?:\s+\w+){0,4}\s*$/i.exec(text.slice(subjStart, head.start));
     if (!subject.length && pron) add(resolvePronoun(doc, refs, subjStart + pron.index, seen), 'participant', { start: subjStart + pron.index, end: subjStart + pron.index + pron[1].length });
     // Object: after "with"/"to" or directly after a verb.
-    const objStart = withObj ? last.end + withObj[0].length : head.pos === 'verb' ? last.end : -1;
+    // "greets Adel al-Jubeir before a meeting": where one trigger group holds two, the verb's object follows the first.
+    const objStart = head !== last && head.pos === 'verb' && npGroup(text, refs, head.end, last.start).length ? head.end : withObj ? last.end + withObj[0].length : head.pos === 'verb' ? last.end : -1;
     if (objStart >= 0) {
       const end = objectEnd(text, objStart, frameEnd);
       const obj = npGroup(text, refs, objStart, end);
@@ -347,7 +350,11 @@ function pronounsIn(text: string, start: number, end: number): Span[] {
 function npGroup(text: string, refs: Ref[], start: number, end: number): Ref[] {
   const inside = refsIn(refs, start, end);
   if (!inside.length) return [];
-  if (!/^[\s\p{L}'’.,&-]*$/u.test(text.slice(start, inside[0].start)) || inside[0].start - start > 60) return [];
+  const lead = text.slice(start, inside[0].start);
+  if (!/^[\s\p{L}'’.,&-]*$/u.test(lead) || inside[0].start - start > 60) return [];
+  // "the tomb of a former president, Anwar Sadat": a name after "<common noun> of" modifies that noun, unless the noun is a group or role.
+  const of = /\b(\p{Ll}[\p{Ll}-]*)\s+of\b/u.exec(lead);
+  if (of && !PARTY_NOUN.test(' ' + of[1]) && !TITLE_RUN.test(of[1] + ' ')) return [];
   const group: Ref[] = [inside[0]];
   for (let i = 1; i < inside.length; i++) {
     if (!LIST_GAP.test(text.slice(inside[i - 1].end, inside[i].start))) break;

@@ -134,7 +134,8 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
 /**
  * Whether the tree rules out a name found by the word patterns as a party of the trigger's event:
  * a name inside a relative clause that does not hold the trigger ("Euronext, which combines the
- * Paris, Amsterdam and Lisbon exchanges, began talks"), or a name that modifies another common noun
+ * Paris, Amsterdam and Lisbon exchanges, began talks"), the object of another verb ("met to
+ * discuss Ukraine"), or a name that modifies another common noun
  * ("the tomb of a former president", "an HIV/Aids orphanage"). A "with" or "between" phrase hung on
  * a nearby noun is no such modifier: the parser often misplaces it ("negotiate a settlement with Mr Spitzer").
  */
@@ -150,6 +151,10 @@ export function treeRulesOut(doc: Doc, refs: Ref[], parsed: ParsedSentence, trig
     const up = t.tokens[k].head;
     if (up < 0) break;
     const g = t.tokens[up];
+    // "met in Brussels to discuss Ukraine": the object of another verb is what that verb is about.
+    // Only a verb that heads its own clause (a "to", an auxiliary or a subject of its own): a participle the tagger
+    // misread ("acting Prime Minister Mariano Rajoy") is no such verb.
+    if ((rel === 'obj' || rel === 'iobj') && g.upos === 'VERB' && !triggerPath.has(up) && t.children(up).some((c) => /^(?:mark|aux|nsubj)/.test(t.tokens[c].deprel))) return true;
     const modifier = rel === 'compound' || rel === 'amod' || (rel === 'nmod' && /^of$/i.test(t.caseOf(k) ?? ''));
     if (modifier && g.upos === 'NOUN' && !PARTY_NOUN.test(g.text) && !triggerPath.has(up)) return true;
   }
