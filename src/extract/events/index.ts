@@ -107,7 +107,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const last = groups[groups.length - 1];
     const between = last ? text.slice(last[last.length - 1].end, t.start) : '';
     const ownArgs = /^\s*(?:between|with)\b/i.test(text.slice(t.end, t.end + 10)) && last && last.some((x) => /^\s*(?:between|with)\b/i.test(text.slice(x.end, x.end + 10)));
-    if (last && !ownArgs && between.length < 60 && !/[;]|,\s*(?:followed|but|while|who|which|where)|\bbut\b|\bfollowed by\b/i.test(between)) last.push(t);
+    // "a news conference following a Security Council meeting": one gathering after another is two events.
+    if (last && !ownArgs && between.length < 60 && !/[;]|,\s*(?:followed|but|while|who|which|where)|\bbut\b|\bfollowed by\b|\b(?:following|after|before|ahead of)\b/i.test(between)) last.push(t);
     else groups.push([t]);
   }
   const out: DraftEvent[] = [];
@@ -174,8 +175,16 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
       ownDate,
     });
   });
+  // "greets Adel al-Jubeir before a meeting", "a news conference after their meeting": a gathering named as what
+  // came before or after another, with no party of its own, has the other's parties.
+  for (let i = 1; i < out.length; i++) {
+    if (out[i].participants.length || !out[i - 1].participants.length) continue;
+    if (SEQUENCE_BEFORE.test(text.slice(out[i - 1].trigger.end, out[i].trigger.start))) out[i].participants = out[i - 1].participants.map((p) => ({ ...p }));
+  }
   return out;
 }
+
+const SEQUENCE_BEFORE = /\b(?:following|after|before|ahead of)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\p{L}.-]+\s+){0,4}$/u;
 
 /** The tree's arguments as participants with roles (host and guests for "host"). */
 function treeParticipants(doc: Doc, refs: Ref[], tree: TreeArguments, hosted: boolean): FoundParticipants {

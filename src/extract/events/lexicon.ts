@@ -30,6 +30,8 @@ export const TRIGGERS: TriggerPattern[] = [
   { re: /\b(?:meetings?|encounters?|face-to-face|get-together|tête-à-tête)\b(?! (?:point|place|room|hall)s?\b)/gi, type: 'MEETING', pos: 'noun' },
   { re: /\b(?:meets|met|meet|meeting)\b(?: (?:up )?with)?/gi, type: 'MEETING', pos: 'verb' },
   { re: /\b(?:sat|sit|sits) down with\b/gi, type: 'MEETING', pos: 'verb' },
+  // Shaking hands with someone is meeting them, as greeting is.
+  { re: /\b(?:shakes|shook|shaking|shake|shaken) hands with\b/gi, type: 'MEETING', pos: 'verb' },
   // Greeting someone is meeting them (captions: "Erdogan, right, greets Saudi Arabia's Foreign Minister").
   { re: /\b(?:greets|greeted|greeting|greet)\b(?= (?:\p{Lu}|his |her |their |the |a |an |visiting |members |supporters |people |delegates |leaders ))(?! the (?:news|decision|announcement|move|result|results|plan|proposal|ruling|report|verdict|deal|offer|idea)\b)/gu, type: 'MEETING', pos: 'verb' },
   // A meal with someone is a meeting ("a dinner hosted by the deputy leader", "lunch with the chancellor"); a school dinner is not.

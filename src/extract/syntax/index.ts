@@ -14,7 +14,7 @@ export { syntaxTokens } from './tokens';
 
 /** Words that may signal a meeting; a sentence containing one is parsed by default. */
 export const MEETING_CANDIDATE =
-  /\b(?:meet(?:s|ing|ings)?|met|talks?|visit(?:s|ed|ing)?|summit|call(?:s|ed)?|phoned?|telephone|dinner|lunch|breakfast|greet(?:s|ed)?|host(?:s|ed)?|received?|join(?:ed)?|spoke|discuss(?:ed)?|confer|conference|negotiat\w*|interview|hearing|debate)\b/i;
+  /\b(?:meet(?:s|ing|ings)?|met|talks?|visit(?:s|ed|ing)?|summit|call(?:s|ed)?|phoned?|telephone|dinner|lunch|breakfast|greet(?:s|ed)?|shak(?:e|es|ing)|shook|host(?:s|ed)?|received?|join(?:ed)?|spoke|discuss(?:ed)?|confer|conference|negotiat\w*|interview|hearing|debate)\b/i;
 
 /** Options of the syntax component. */
 export interface SyntaxOptions {
