@@ -24,7 +24,7 @@ const INLINE = 2;
 /** The slot's second integer is spillStart * ROW_LENGTHS + length. */
 const ROW_LENGTHS = 128;
 /** Most keys per slot of the scoring table (linear probing stays short at this load). */
-const MAX_LOAD = 0.5;
+const MAX_LOAD = 0.7;
 
 /**
  * Sparse weights in one open-addressing table, for scoring. Decoding is bound by memory accesses
