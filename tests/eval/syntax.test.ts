@@ -22,4 +22,4 @@ const present = fs.existsSync(ewtDevPath(DEFAULT_EVAL_DATA));
 });
 
 /** Floors: the measured dev scores less about 0.3 points. */
-const FLOORS = { upos: 0.948, xpos: 0.942, uas: 0.845, las: 0.801 };
+const FLOORS = { upos: 0.948, xpos: 0.942, uas: 0.846, las: 0.802 };

@@ -17,67 +17,111 @@ export interface SparseWeights {
   scale: number;
 }
 
-/** Classes up to which rows are kept dense for scoring (one memory access per feature). */
-const DENSE_CLASSES = 8;
-/** Sparse rows: the table holds start * ROW_LENGTHS + length, so a row costs one lookup and one read. */
+/** Int32s per slot of the scoring table: key, row length (and spill start), two entries. */
+const SLOT = 4;
+/** Entries a slot holds itself; longer rows spill into a side array. */
+const INLINE = 2;
+/** The slot's second integer is spillStart * ROW_LENGTHS + length. */
 const ROW_LENGTHS = 128;
+/** Most keys per slot of the scoring table (linear probing stays short at this load). */
+const MAX_LOAD = 0.7;
 
 /**
- * Sparse weights with their key index, for scoring. Decoding is bound by memory accesses into
- * tables far larger than the cache, so each feature costs two: its table slot, and its row (dense
- * floats when there are few classes, else class and 16-bit weight packed in one integer each).
+ * Sparse weights in one open-addressing table, for scoring. Decoding is bound by memory accesses
+ * into tables far larger than the cache, so a feature's slot holds its key and its first two
+ * entries (class << 16 | 16-bit weight) side by side: most rows (a perceptron update touches two
+ * classes) cost one cache miss, and the keys of a configuration are all probed before any spilled
+ * row is read, so their misses overlap.
  */
 export class Scorer {
-  private readonly table: KeyTable;
-  /** Sparse rows: class << 16 | (weight & 0xffff), per entry. */
-  private readonly packed: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** Entries of rows longer than INLINE, packed as in a slot. */
+  private readonly spill: Int32Array;
   private readonly scale: number;
-  /** Dense rows [row][class] when there are few classes. */
-  private readonly dense: Float32Array | undefined;
   readonly classes: number;
   /** Number of weights kept. */
   readonly entries: number;
+  /** Scratch: the slot of each key being scored (-1 when absent). */
+  private found = new Int32Array(128);
 
   constructor(weights: SparseWeights) {
     const C = (this.classes = weights.classes);
     const rows = weights.keys.length;
     this.entries = weights.q.length;
     this.scale = weights.scale;
-    this.table = new KeyTable(rows);
-    if (C <= DENSE_CLASSES) {
-      this.dense = new Float32Array(rows * C);
-      for (let r = 0; r < rows; r++) for (let j = weights.start[r]; j < weights.start[r + 1]; j++) this.dense[r * C + weights.cls[j]] = weights.q[j] * weights.scale;
-      weights.keys.forEach((k, r) => this.table.set(k, r));
-      this.packed = new Int32Array(0);
-      return;
-    }
     if (C >= ROW_LENGTHS || this.entries * ROW_LENGTHS >= 2 ** 31) throw new Error('syntax model: too many weights for the packed scorer');
-    this.packed = new Int32Array(this.entries);
-    for (let j = 0; j < this.entries; j++) this.packed[j] = (weights.cls[j] << 16) | (weights.q[j] & 0xffff);
-    weights.keys.forEach((k, r) => this.table.set(k, weights.start[r] * ROW_LENGTHS + (weights.start[r + 1] - weights.start[r])));
+    let size = 1024;
+    while (size * MAX_LOAD < rows) size *= 2;
+    this.mask = size - 1;
+    const slots = (this.slots = new Int32Array(size * SLOT));
+    let spilled = 0;
+    for (let r = 0; r < rows; r++) if (weights.start[r + 1] - weights.start[r] > INLINE) spilled += weights.start[r + 1] - weights.start[r];
+    const spill = (this.spill = new Int32Array(spilled));
+    const entry = (j: number) => (weights.cls[j] << 16) | (weights.q[j] & 0xffff);
+    let next = 0;
+    for (let r = 0; r < rows; r++) {
+      const key = weights.keys[r];
+      let i = key & this.mask;
+      while (slots[i * SLOT] !== 0) i = (i + 1) & this.mask;
+      const from = weights.start[r];
+      const length = weights.start[r + 1] - from;
+      const b = i * SLOT;
+      slots[b] = key;
+      if (length <= INLINE) {
+        slots[b + 1] = length;
+        if (length > 0) slots[b + 2] = entry(from);
+        if (length > 1) slots[b + 3] = entry(from + 1);
+      } else {
+        slots[b + 1] = next * ROW_LENGTHS + length;
+        for (let j = 0; j < length; j++) spill[next++] = entry(from + j);
+      }
+    }
   }
 
   /** Writes the scores of keys[0, n) into out[0, classes). */
   score(keys: Int32Array, n: number, out: Float32Array): void {
-    const { table, packed, dense } = this;
+    const { slots, mask, spill } = this;
+    const found = this.found.length >= n ? this.found : (this.found = new Int32Array(n));
     out.fill(0);
-    if (dense) {
-      const C = this.classes;
-      for (let i = 0; i < n; i++) {
-        const r = table.get(keys[i]);
-        if (r < 0) continue;
-        for (let c = 0, off = r * C; c < C; c++) out[c] += dense[off + c];
+    // Probe every key first: the loads are independent, so the CPU overlaps their misses.
+    for (let f = 0; f < n; f++) {
+      const key = keys[f];
+      let i = key & mask;
+      for (;;) {
+        const k = slots[i * SLOT];
+        if (k === key) {
+          found[f] = i * SLOT;
+          break;
+        }
+        if (k === 0) {
+          found[f] = -1;
+          break;
+        }
+        i = (i + 1) & mask;
       }
-      return;
     }
-    // Sums of 16-bit integers are exact in float32 here; the scale is applied once at the end.
-    for (let i = 0; i < n; i++) {
-      const v = table.get(keys[i]);
-      if (v < 0) continue;
+    // Sums of 16-bit integers are exact in float32 here (any order); the scale is applied once at the end.
+    for (let f = 0; f < n; f++) {
+      const b = found[f];
+      if (b < 0) continue;
+      const v = slots[b + 1];
+      const length = v % ROW_LENGTHS;
+      if (length <= INLINE) {
+        if (length > 0) {
+          const e = slots[b + 2];
+          out[e >>> 16] += (e << 16) >> 16;
+        }
+        if (length > 1) {
+          const e = slots[b + 3];
+          out[e >>> 16] += (e << 16) >> 16;
+        }
+        continue;
+      }
       const start = (v / ROW_LENGTHS) | 0;
-      const end = start + (v % ROW_LENGTHS);
+      const end = start + length;
       for (let j = start; j < end; j++) {
-        const e = packed[j];
+        const e = spill[j];
         out[e >>> 16] += (e << 16) >> 16;
       }
     }
@@ -192,4 +236,28 @@ export class Trainer {
     }
     return { classes: C, keys: Int32Array.from(keys), start: Int32Array.from(start), cls: Uint16Array.from(cls), q: Int16Array.from(q), scale };
   }
+}
+
+/**
+ * Weights without the entries whose quantised value is at most `threshold` in size (rows left
+ * empty go too): the same as `Trainer.averaged(threshold)`, applied to finished weights.
+ */
+export function pruned(w: SparseWeights, threshold: number): SparseWeights {
+  if (threshold <= 0) return w;
+  const keys: number[] = [];
+  const start: number[] = [0];
+  const cls: number[] = [];
+  const q: number[] = [];
+  for (let r = 0; r < w.keys.length; r++) {
+    const before = cls.length;
+    for (let j = w.start[r]; j < w.start[r + 1]; j++) {
+      if (Math.abs(w.q[j]) <= threshold) continue;
+      cls.push(w.cls[j]);
+      q.push(w.q[j]);
+    }
+    if (cls.length === before) continue;
+    keys.push(w.keys[r]);
+    start.push(cls.length);
+  }
+  return { classes: w.classes, keys: Int32Array.from(keys), start: Int32Array.from(start), cls: Uint16Array.from(cls), q: Int16Array.from(q), scale: w.scale };
 }

@@ -171,10 +171,11 @@ export function parserInput(words: string[], tags: number[], lex: Lexicon): Pars
 
 /** Move feature keys of a configuration (Zhang & Nivre 2011's templates); returns the count. */
 export function moveFeatures(st: State, x: ParserInput, out: Int32Array): number {
-  const W = (i: number) => (i < 0 ? NO_WORD : x.words[i]);
-  const P = (i: number) => (i < 0 ? NO_TAG : x.tags[i]);
-  const WP = (i: number) => (i < 0 ? NO_WORD : x.wordTags[i]);
-  const L = (i: number) => (i < 0 || st.labels[i] < 0 ? NO_LABEL : st.labels[i]);
+  const words = x.words, tags = x.tags, wordTags = x.wordTags, labels = st.labels, clusters = x.clusters, clusters8 = x.clusters8;
+  const W = (i: number) => (i < 0 ? NO_WORD : words[i]);
+  const P = (i: number) => (i < 0 ? NO_TAG : tags[i]);
+  const WP = (i: number) => (i < 0 ? NO_WORD : wordTags[i]);
+  const L = (i: number) => (i < 0 || labels[i] < 0 ? NO_LABEL : labels[i]);
   const n = st.n;
   const s0 = st.s0;
   const s1 = st.top > 1 ? st.stack[st.top - 2] : NONE;
@@ -293,8 +294,8 @@ export function moveFeatures(st: State, x: ParserInput, out: Int32Array): number
   out[k++] = key3(81, s0p, n0p, n0sl);
   out[k++] = key3(82, s0p, n0p, s0sr);
   // Word clusters (Koo et al. 2008).
-  const C = (i: number) => (i < 0 ? NO_WORD : x.clusters[i]);
-  const C8 = (i: number) => (i < 0 ? NO_WORD : x.clusters8[i]);
+  const C = (i: number) => (i < 0 ? NO_WORD : clusters[i]);
+  const C8 = (i: number) => (i < 0 ? NO_WORD : clusters8[i]);
   out[k++] = key1(83, C(s0));
   out[k++] = key1(84, C(n0));
   out[k++] = key1(85, C(n1));
@@ -403,7 +404,6 @@ export function parseSentence(w: ParserWeights, x: ParserInput, n: number, isPun
   const sc = scratch(w.labels.classes);
   while (!st.done) {
     const nm = moveFeatures(st, x, sc.moveKeys);
-    sc.moveScores.fill(0);
     w.moves.score(sc.moveKeys, nm, sc.moveScores);
     const s = st.s0;
     const b = st.b;
@@ -415,9 +415,11 @@ export function parseSentence(w: ParserWeights, x: ParserInput, n: number, isPun
       let score = sc.moveScores[m];
       let l = -1;
       if (m === LEFT || m === RIGHT) {
-        const [head, dep, keys, scores] = m === LEFT ? [b, s, sc.leftKeys, sc.leftScores] : [s, b, sc.rightKeys, sc.rightScores];
-        const nl = labelFeatures(st, x, head, dep, m === LEFT ? 0 : 1, keys);
-        scores.fill(0);
+        const left = m === LEFT;
+        const head = left ? b : s;
+        const scores = left ? sc.leftScores : sc.rightScores;
+        const keys = left ? sc.leftKeys : sc.rightKeys;
+        const nl = labelFeatures(st, x, head, left ? s : b, left ? 0 : 1, keys);
         w.labels.score(keys, nl, scores);
         l = bestLabel(scores, head, w.root);
         score += scores[l];
