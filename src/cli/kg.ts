@@ -51,7 +51,8 @@ async function ingestPaths(paths: string[], config: Config, logger: Logger, stor
       onArticle: (a) => logger.debug(`stored ${a.id} ${a.alreadyKnown ? '(already known)' : a.created ? '(new)' : a.corrected ? '(new version: its text changed)' : '(rewritten)'} from ${a.input}`),
     }).finally(() => pool?.close());
     const errors = [...read.errors, ...report.errors];
-    for (const e of errors) logger.warn(`skipped ${e.input}: ${e.message} [${e.code}]`);
+    for (const e of errors) if (e !== report.stopped) logger.warn(`skipped ${e.input}: ${e.message} [${e.code}]`);
+    if (report.stopped) logger.error(`stopped at ${report.stopped.input}: ${report.stopped.message} [${report.stopped.code}] ${report.articles.length} article(s) stored before it; the rest were not tried (run the same command again to go on).`);
     const created = report.articles.filter((a) => a.created).length;
     const corrected = report.articles.filter((a) => a.corrected).length;
     logger.info(`ingested ${report.articles.length} article(s) from ${read.inputs.length} file(s): ${created} new, ${corrected} new version(s), ${report.articles.length - created - corrected} already known, ${errors.length} error(s)`);
