@@ -38,6 +38,12 @@ export class Scorer {
   /** Number of weights kept. */
   readonly entries: number;
 
+  /** Gives a structured-clone copy of a Scorer (from another thread) its methods back. */
+  static revive(scorer: object): Scorer {
+    KeyTable.revive((scorer as { table: object }).table);
+    return Object.setPrototypeOf(scorer, Scorer.prototype) as Scorer;
+  }
+
   constructor(weights: SparseWeights) {
     const C = (this.classes = weights.classes);
     const rows = weights.keys.length;
