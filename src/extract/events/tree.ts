@@ -8,7 +8,7 @@
  * relative clause, the speaker of the sentence's quote.
  */
 import type { Doc, EventType, ParsedSentence, Span, SyntaxToken } from '../types';
-import { resolvePronoun, type Ref } from './refs';
+import { findRefFrom, maxRefLength, refsStartingIn, resolvePronoun, type Ref } from './refs';
 
 /** One argument the tree found: the entity and the span that names it here. */
 export interface TreeArgument {
@@ -143,7 +143,7 @@ class Tree {
     this.tokens.forEach((tk, i) => tk.head >= 0 && this.kids[tk.head].push(i));
     const first = parsed.tokens[0]?.start ?? 0;
     const last = parsed.tokens.at(-1)?.end ?? 0;
-    const inside = refs.filter((r) => r.end > first && r.start < last);
+    const inside = refsStartingIn(refs, first - maxRefLength(refs), last).filter((r) => r.end > first);
     this.refOf = this.tokens.map((tk) => inside.find((r) => r.start <= tk.start && tk.end <= r.end) ?? null);
   }
 
@@ -194,7 +194,7 @@ class Tree {
   antecedent(pronoun: number, verb: number): Found[] {
     if (this.tokens[verb].deprel === 'acl:relcl' && this.tokens[verb].head >= 0) return this.nominal(this.tokens[verb].head);
     const at = this.tokens[pronoun].start;
-    const before = this.refs.filter((r) => r.end <= at && at - r.end <= 3 && /^[\s,]*$/.test(this.doc.text.slice(r.end, at)));
+    const before = refsStartingIn(this.refs, at - 3 - maxRefLength(this.refs), at).filter((r) => r.end <= at && at - r.end <= 3 && /^[\s,]*$/.test(this.doc.text.slice(r.end, at)));
     const r = before.at(-1);
     return r ? [{ ref: r, entity: r.entity, span: { start: r.start, end: r.end } }] : [];
   }
@@ -219,7 +219,7 @@ class Tree {
   betweenBoth(found: Found[], preposition: string): Found[] {
     if (!/^between$/i.test(preposition) || found.length !== 1) return found;
     const end = found[0].span.end;
-    const next = this.refs.find((r) => r.start >= end && r.start - end <= 40 && r.entity !== found[0].entity);
+    const next = findRefFrom(this.refs, end, (r) => r.entity !== found[0].entity, end + 41);
     if (!next || !/^\s+and\s+(?:[\p{L}.'’-]+\s+){0,4}$/u.test(this.doc.text.slice(end, next.start))) return found;
     return [...found, { ref: next, entity: next.entity, span: { start: next.start, end: next.end } }];
   }
@@ -227,7 +227,7 @@ class Tree {
   /** The person named right after a title or possessive, with only title words between ("envoy to Ukraine Keith Kellogg"). */
   personAfter(i: number): Ref | null {
     const from = this.tokens[i].end;
-    const r = this.refs.find((x) => x.start >= from && x.start - from <= 45 && x.type === 'PERSON' && !x.indirect);
+    const r = findRefFrom(this.refs, from, (x) => x.type === 'PERSON' && !x.indirect, from + 46);
     if (!r) return null;
     return /^(?:['’]s?)?[\s\p{L}.-]*$/u.test(this.doc.text.slice(from, r.start)) && !/\b(?:and|or|who|which|that|said|says|met|meets)\b/i.test(this.doc.text.slice(from, r.start)) ? r : null;
   }
