@@ -97,7 +97,8 @@ async function send(kind: Kind, label: string, url: string, init: RequestInit, e
       // not JSON
     }
     count(`${kind} ${label}: ${response.status}${code ? ` ${code}` : ''}`);
-    if (response.status >= 500 || code === 'INTERNAL_SERVER_ERROR' || (expectOk && (response.status !== 200 || code))) unexpected.push(`${kind} ${label}: ${response.status} ${code} ${text.slice(0, 200)}`);
+    // A read of a person not yet written is NOT_FOUND: expected while the writer fills the store.
+    if (response.status >= 500 || code === 'INTERNAL_SERVER_ERROR' || (expectOk && (response.status !== 200 || (code && code !== 'NOT_FOUND')))) unexpected.push(`${kind} ${label}: ${response.status} ${code} ${text.slice(0, 200)}`);
     return body;
   } catch (error) {
     latencies[kind].push(performance.now() - started);
@@ -134,6 +135,13 @@ const READS = [
   '{ articles(first: 10) { edges { node { title } } } }',
 ];
 
+/** A selection nested `levels` times through participants and their events. */
+function deepSelection(levels: number): string {
+  let inner = 'name';
+  for (let k = 0; k < levels; k++) inner = `participants { entity { events(first: 1) { edges { node { type ${inner.startsWith('name') ? '' : inner} } } } } }`;
+  return inner;
+}
+
 /** Abuse: every request here must be refused cleanly (4xx with a code), never crash or stall the server. */
 function abuse(url: string, i: number): Promise<unknown> {
   const base = url;
@@ -142,8 +150,8 @@ function abuse(url: string, i: number): Promise<unknown> {
       return send('abuse', 'keyless padded query', base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `# ${'x'.repeat(1_500_000)}\n{ __typename }` }) }, false);
     case 1: // a query text over the query limit, with a key
       return send('abuse', 'long query text', base, gql(base, READ_KEY, `# ${'y'.repeat(200_000)}\n{ __typename }`), false);
-    case 2: // too deep
-      return send('abuse', 'deep query', base, gql(base, READ_KEY, `{ ${'meetings(first: 1) { edges { node { participants { entity { events(first: 1) { edges { node { '.repeat(3)} type ${'} } } } } } } } } '.repeat(3)} }`), false);
+    case 2: // too deep: entities' events' participants, nested past the depth limit
+      return send('abuse', 'deep query', base, gql(base, READ_KEY, `{ meetings(first: 1) { edges { node { ${deepSelection(5)} } } } }`), false);
     case 3: // costly
       return send('abuse', 'costly query', base, gql(base, READ_KEY, '{ meetings(first: 100) { edges { node { participants { entity { encounters(first: 100) { counterpart { name } } } } } } } }'), false);
     case 4: // malformed JSON
