@@ -92,7 +92,9 @@ const commands: Record<string, Command> = {
     const store = await openStore(config());
     try {
       const started = Date.now();
-      const report = await reindex(store, pipelineComponents());
+      // Extraction on the worker pool (one per core), as kg ingest does; this thread writes.
+      const pool = config().extractWorkers > 0 ? createExtractPool(config().extractWorkers) : undefined;
+      const report = await reindex(store, pool ?? pipelineComponents()).finally(() => pool?.close());
       for (const e of report.errors) logger.warn(`article ${e.input}: ${e.message} [${e.code}]`);
       logger.info(`reindexed ${report.rewritten} of ${report.articles} article(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; ${report.errors.length} error(s)`);
       return report.errors.length ? 1 : 0;
