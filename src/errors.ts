@@ -19,6 +19,9 @@ export const ERROR_CODES = {
   BAD_CONFIG: 'The service configuration is invalid.',
   STORE_UNAVAILABLE: 'The graph store cannot be reached or opened.',
   BAD_INPUT_FILE: 'An input file could not be read as an article.',
+  PERSISTED_QUERY_NOT_FOUND: 'Automatic persisted queries: the hash is not known here; send the query text with it.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Automatic persisted queries are off on this server; send the query text.',
+  PERSISTED_QUERY_HASH_MISMATCH: 'Automatic persisted queries: the sha256Hash sent is not the hash of the query text sent (HTTP 400).',
   INTERNAL_SERVER_ERROR: 'An unexpected error; details are in the server log, never in the response.',
 } as const;
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { KgError } from './errors';
 import { parseModel, type NerModel } from './extract/ner/model';
 import { defaultComponents, type Component } from './extract/pipeline';
-import { parseSyntaxModel, type SyntaxModel } from './extract/syntax/model';
+import { parseSyntaxModel, reviveSyntaxModel, type SyntaxModel } from './extract/syntax/model';
 
 /** The models directory of this package (the same from src/ and dist/). */
 export const MODELS_DIR = path.join(__dirname, '..', 'models');
@@ -39,4 +39,48 @@ export function syntaxModel(): SyntaxModel {
 /** The full extraction pipeline with the shipped models. */
 export function pipelineComponents(): Component[] {
   return (components ??= defaultComponents({ ner: nerModel(), syntax: syntaxModel() }));
+}
+
+/** Both models, as sent to extraction worker threads. */
+export interface SharedModels {
+  ner: NerModel;
+  syntax: SyntaxModel;
+}
+
+/** Typed arrays under this size are copied to each thread; the model's weight tables are far larger. */
+const SHARE_BYTES = 64 * 1024;
+
+/** Moves every large typed array reachable from `root` (not inside Maps) onto a SharedArrayBuffer, in place. */
+function shareArrays<T>(root: T): T {
+  const seen = new Set<object>();
+  const visit = (value: unknown): unknown => {
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+      if (value.byteLength < SHARE_BYTES || value.buffer instanceof SharedArrayBuffer) return value;
+      const view = value as unknown as { constructor: new (buffer: SharedArrayBuffer) => { set(a: ArrayLike<number>): void } };
+      const copy = new view.constructor(new SharedArrayBuffer(value.byteLength));
+      copy.set(value as unknown as ArrayLike<number>);
+      return copy;
+    }
+    if (value === null || typeof value !== 'object' || value instanceof Map || value instanceof Set || seen.has(value)) return value;
+    seen.add(value);
+    for (const [k, v] of Object.entries(value)) (value as Record<string, unknown>)[k] = visit(v);
+    return value;
+  };
+  return visit(root) as T;
+}
+
+/**
+ * The models with their weight tables on SharedArrayBuffers, loaded here once for every worker
+ * thread: a structured clone of this object shares the tables (about 120 MB) instead of each
+ * thread parsing and holding its own copy. Not cached: the caller keeps it as long as it spawns workers.
+ */
+export function sharedModels(): SharedModels {
+  return { ner: shareArrays(ner ?? loadModel('ner', 'NER', parseModel)), syntax: shareArrays(syntax ?? loadModel('syntax', 'syntax', parseSyntaxModel)) };
+}
+
+/** Uses models another thread loaded (see sharedModels) instead of reading the files. */
+export function adoptModels(shared: SharedModels): void {
+  ner = shared.ner;
+  syntax = reviveSyntaxModel(shared.syntax);
+  components = undefined;
 }

@@ -26,6 +26,8 @@ export function createFormatError(logger: ErrorLogger) {
         extensions: { code: original.code, ...(original.details ?? {}) },
       };
     }
+    const apq = persistedQueryError(formatted);
+    if (apq) return apq;
     // Request-level errors (parse, validation, variable coercion) have no path and are safe to show;
     // so are GraphQLErrors raised on purpose during execution (scalar parsing).
     if (!formatted.path || (original instanceof GraphQLError && !original.originalError)) {
@@ -43,4 +45,19 @@ export function createFormatError(logger: ErrorLogger) {
     logger.error(`internal error${formatted.path ? ` at ${formatted.path.join('.')}` : ''}`, original);
     return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
   };
+}
+
+/**
+ * Errors of the automatic persisted query protocol keep the codes its clients look for (Apollo
+ * gives the hash mismatch and version errors no code, which would read as an internal error).
+ */
+function persistedQueryError(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  const code = formatted.extensions?.code;
+  const as = (c: ErrorCode, message = formatted.message) => ({ message, extensions: { code: c } });
+  if (code === 'PERSISTED_QUERY_NOT_FOUND' || formatted.message === 'PersistedQueryNotFound') return as('PERSISTED_QUERY_NOT_FOUND');
+  if (code === 'PERSISTED_QUERY_NOT_SUPPORTED' || formatted.message === 'PersistedQueryNotSupported') return as('PERSISTED_QUERY_NOT_SUPPORTED');
+  if (formatted.path) return undefined;
+  if (formatted.message === 'provided sha does not match query') return as('PERSISTED_QUERY_HASH_MISMATCH');
+  if (formatted.message === 'Unsupported persisted query version') return as('BAD_USER_INPUT', 'Unsupported persisted query version: only version 1 is supported.');
+  return undefined;
 }

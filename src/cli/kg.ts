@@ -51,7 +51,8 @@ async function ingestPaths(paths: string[], config: Config, logger: Logger, stor
       onArticle: (a) => logger.debug(`stored ${a.id} ${a.alreadyKnown ? '(already known)' : a.created ? '(new)' : a.corrected ? '(new version: its text changed)' : '(rewritten)'} from ${a.input}`),
     }).finally(() => pool?.close());
     const errors = [...read.errors, ...report.errors];
-    for (const e of errors) logger.warn(`skipped ${e.input}: ${e.message} [${e.code}]`);
+    for (const e of errors) if (e !== report.stopped) logger.warn(`skipped ${e.input}: ${e.message} [${e.code}]`);
+    if (report.stopped) logger.error(`stopped at ${report.stopped.input}: ${report.stopped.message} [${report.stopped.code}] ${report.articles.length} article(s) stored before it; the rest were not tried (run the same command again to go on).`);
     const created = report.articles.filter((a) => a.created).length;
     const corrected = report.articles.filter((a) => a.corrected).length;
     logger.info(`ingested ${report.articles.length} article(s) from ${read.inputs.length} file(s): ${created} new, ${corrected} new version(s), ${report.articles.length - created - corrected} already known, ${errors.length} error(s)`);
@@ -91,7 +92,9 @@ const commands: Record<string, Command> = {
     const store = await openStore(config());
     try {
       const started = Date.now();
-      const report = await reindex(store, pipelineComponents());
+      // Extraction on the worker pool (one per core), as kg ingest does; this thread writes.
+      const pool = config().extractWorkers > 0 ? createExtractPool(config().extractWorkers) : undefined;
+      const report = await reindex(store, pool ?? pipelineComponents()).finally(() => pool?.close());
       for (const e of report.errors) logger.warn(`article ${e.input}: ${e.message} [${e.code}]`);
       logger.info(`reindexed ${report.rewritten} of ${report.articles} article(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; ${report.errors.length} error(s)`);
       return report.errors.length ? 1 : 0;

@@ -6,6 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { sharedModels, type SharedModels } from '../models';
 import { unpackDoc, type PackedDoc } from './packed';
 import type { ExtractResultLike, Input, InputError } from './types';
 
@@ -40,13 +41,23 @@ export function defaultPoolSize(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
 
-function startWorker(): Worker {
+function startWorker(models: SharedModels | undefined): Worker {
   const file = path.join(__dirname, `worker${path.extname(__filename)}`);
+  const workerData = { models };
   // From the TypeScript sources (tests, ts runners) the worker compiles itself through SWC.
   if (file.endsWith('.ts')) {
-    return new Worker(`require(${JSON.stringify(require.resolve('@swc-node/register'))}); require(${JSON.stringify(file)});`, { eval: true });
+    return new Worker(`require(${JSON.stringify(require.resolve('@swc-node/register'))}); require(${JSON.stringify(file)});`, { eval: true, workerData });
   }
-  return new Worker(file);
+  return new Worker(file, { workerData });
+}
+
+/** The models, loaded once in this thread for every worker; a failure is left for the workers to report. */
+function loadShared(): SharedModels | undefined {
+  try {
+    return sharedModels();
+  } catch {
+    return undefined;
+  }
 }
 
 function abortError(): Error {
@@ -61,6 +72,8 @@ export function createExtractPool(size = defaultPoolSize()): ExtractPool {
   const queue: Task[] = [];
   let nextId = 1;
   let closed = false;
+  // Loaded on the first spawn and kept for replacements (a worker ended by a timeout).
+  let models: SharedModels | undefined;
 
   const finish = (slot: Slot) => {
     slot.task = undefined;
@@ -68,7 +81,8 @@ export function createExtractPool(size = defaultPoolSize()): ExtractPool {
   };
 
   const spawn = (): Slot => {
-    const worker = startWorker();
+    models ??= loadShared();
+    const worker = startWorker(models);
     let loaded!: (value: void) => void;
     let failed!: (error: Error) => void;
     const slot: Slot = { worker, loaded: new Promise<void>((resolve, reject) => ((loaded = resolve), (failed = reject))) };

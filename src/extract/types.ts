@@ -171,6 +171,8 @@ export interface Doc {
   inputName: string;
   /** The original input text that every public offset refers to. */
   inputText: string;
+  /** The input's format: for HTML the stored article text is the readable `text`, never the markup. */
+  format?: 'text' | 'html';
   /** Maps an offset of doc.text to the offset in the original input. */
   toInputOffset: (offset: number) => number;
   entities: Entity[];

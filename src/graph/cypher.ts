@@ -42,6 +42,15 @@ export const NEO4J_INDEXES: Statement[] = [
  */
 export const NEO4J_AWAIT_INDEXES = statement('await_indexes', 'CALL db.awaitIndexes(300)');
 
+/**
+ * The embedded store's own count of committed write transactions, kept in the graph by every
+ * write (and beside the store file after each commit), so a lost or shortened log shows on open.
+ */
+export const COMMIT_COUNT = statement('commit_count', "MATCH (m:StoreMeta {id: 'commits'}) RETURN m.writes AS writes");
+
+/** Sets the count of committed writes, in the transaction being committed. */
+export const SET_COMMIT_COUNT = statement('set_commit_count', "MERGE (m:StoreMeta {id: 'commits'}) SET m.writes = $writes", ['writes']);
+
 /** Writes an article; `created` says whether it was new. */
 export const UPSERT_ARTICLE = statement(
   'upsert_article',

@@ -83,11 +83,20 @@ export function referencedKeys(doc: Doc): string[] {
   return [...keys];
 }
 
+/**
+ * The article text the store keeps and the map from doc.text offsets into it: the input's own
+ * slice for plain text; for HTML the readable text (never the markup: a client that renders
+ * `Article.text` must not run an input's `<script>` or `onerror`).
+ */
+export function storedForm(doc: Doc): { text: string; offset: (offset: number) => number } {
+  if (doc.format === 'html') return { text: doc.text, offset: (offset) => offset };
+  const base = doc.inputSpan.start;
+  return { text: doc.inputText.slice(base, doc.inputSpan.end), offset: (offset) => doc.toInputOffset(offset) - base };
+}
+
 /** Builds the rows of a Doc; `redirect` maps keys merged away by curation to the kept ones. */
 export function articleRows(doc: Doc, redirect: (key: string) => string = (k) => k): ArticleRows {
-  const base = doc.inputSpan.start;
-  const stored = (offset: number) => doc.toInputOffset(offset) - base;
-  const storedText = doc.inputText.slice(doc.inputSpan.start, doc.inputSpan.end);
+  const { text: storedText, offset: stored } = storedForm(doc);
   const byLocal = new Map<string, Entity>(doc.entities.map((e) => [e.id, e]));
   const rows: ArticleRows = { entities: [], containment: [], tokens: [], mentions: [], roles: [], events: [] };
   const seenEntity = new Map<string, EntityRow>();

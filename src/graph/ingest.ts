@@ -10,6 +10,7 @@ import { jsonlInputs, looksLikeJsonl } from '../extract/intake';
 import type { ExtractPool } from '../extract-pool/pool';
 import { pipelineComponents } from '../models';
 import { knownNames } from '../extract/ner/gazetteer';
+import { isKgError } from '../errors';
 import { writeArticle, type WriteOutcome, type WriteOptions } from './write';
 import type { GraphStore } from './store';
 
@@ -20,6 +21,8 @@ export type Extractor = ExtractPool | Component[];
 export interface IngestReport {
   articles: (WriteOutcome & { input: string; title: string })[];
   errors: InputError[];
+  /** Set when the store stopped taking writes (disk full): the run ended at this input, the rest untried. */
+  stopped?: InputError;
 }
 
 /** Options of ingestion. */
@@ -116,7 +119,11 @@ export async function ingestInputs(
     try {
       stored(doc, await writeArticle(store, doc, options));
     } catch (error) {
-      report.errors.push({ input: input.name, code: 'STORE_WRITE_FAILED', message: (error as Error).message });
+      // A store that takes no writes (disk full) fails every article after this one too: stop here.
+      const unavailable = isKgError(error, 'STORE_UNAVAILABLE');
+      const failure = { input: input.name, code: unavailable ? 'STORE_UNAVAILABLE' : 'STORE_WRITE_FAILED', message: (error as Error).message };
+      report.errors.push(failure);
+      if (unavailable) report.stopped = failure;
     }
   };
   if (Array.isArray(extractor)) {
@@ -130,6 +137,7 @@ export async function ingestInputs(
       for (const item of extractEach(input, extractor)) {
         if ('error' in item) report.errors.push(item.error);
         else await write(item.doc, input);
+        if (report.stopped) return report;
       }
     }
     return report;
@@ -141,7 +149,7 @@ export async function ingestInputs(
     const done = await result;
     if ('code' in done) return void report.errors.push(done);
     report.errors.push(...done.errors);
-    for (const doc of done.docs) await write(doc, input);
+    for (const doc of done.docs) if (!report.stopped) await write(doc, input);
   };
   for (const input of articleInputs(inputs, report.errors)) {
     const tooLarge = articleTooLarge(input, options.maxArticleBytes) ?? badId(input);
@@ -154,7 +162,8 @@ export async function ingestInputs(
     );
     pending.push({ input, result });
     if (pending.length > extractor.size) await drain();
+    if (report.stopped) break;
   }
-  while (pending.length) await drain();
+  while (pending.length && !report.stopped) await drain();
   return report;
 }

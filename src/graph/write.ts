@@ -47,7 +47,7 @@ import {
   WITHDRAW_ROLES,
 } from './cypher';
 import { personNameParts } from '../extract/entities/resolve';
-import { articleRows, matchEvent, nameTokens, referencedKeys, summariseEvent, type EventCandidate, type ReportSummary } from './facts';
+import { articleRows, matchEvent, storedForm, nameTokens, referencedKeys, summariseEvent, type EventCandidate, type ReportSummary } from './facts';
 import type { GraphStore, Step, Tx } from './store';
 
 /** The outcome of writing one article. */
@@ -71,7 +71,7 @@ export interface WriteOptions {
 export async function writeArticle(store: GraphStore, doc: Doc, options: WriteOptions = {}): Promise<WriteOutcome> {
   return store.write(async (tx) => {
     const [state] = await tx.run<{ created: boolean; extractorVersion: string | null; text: string | null }>(OPEN_ARTICLE_FOR_WRITE, { id: doc.id, now: new Date().toISOString() });
-    const text = doc.inputText.slice(doc.inputSpan.start, doc.inputSpan.end);
+    const { text } = storedForm(doc);
     // The same id with other text is a correction: never dropped as "already known".
     const corrected = !state.created && state.text !== null && state.text !== text;
     if (!state.created && state.extractorVersion === EXTRACTOR_VERSION && !options.force && !corrected) return { id: doc.id, created: false, alreadyKnown: true };

@@ -34,6 +34,16 @@ const CLASS_TYPE: Record<string, EntityType | undefined> = { PER: 'PERSON', ORG:
 const LEADING = /^(?:the|a|an)\s+/i;
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Gen|Col|Lt|Capt|Maj|Sgt|Prof|Rev|Sen|Rep|Gov|Fr)\.?$/;
 
+/**
+ * The longest name kept: real names ("Democratic Republic of the Congo", "Sheikh Mohammed bin Rashid
+ * Al Maktoum") stay well within both; a run of capitalised words longer than this (a shouted
+ * headline, a list, a hostile input) is no name, and would otherwise become one entity that every
+ * search for any of its words returns.
+ */
+export const MAX_NAME_TOKENS = 12;
+/** The longest name kept, in characters. */
+export const MAX_NAME_CHARS = 200;
+
 /** Finds name mentions and demonyms in a Doc. */
 export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { mentions: Mention[]; demonyms: Demonym[] } {
   const gaz = gazetteer();
@@ -50,7 +60,7 @@ export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { me
       while (a < b && LEADING.test(ts[a].text + ' ')) a++;
       // "Mr Brown", "Gen Musharraf": the honorific is not part of the name (CoNLL leaves it out too).
       if (span.cls === 'PER') while (b - a > 1 && HONORIFIC.test(ts[a].text)) a++;
-      if (a >= b) continue;
+      if (a >= b || b - a > MAX_NAME_TOKENS || ts[b - 1].end - ts[a].start > MAX_NAME_CHARS) continue;
       const text = doc.text.slice(ts[a].start, ts[b - 1].end);
       const entry = lookupName(gaz, text);
       const dem = b - a === 1 ? gaz.demonyms.get(fold(text)) : undefined;

@@ -6,7 +6,7 @@
  */
 import type { Doc, Event, EventStatus, EventType, ParsedSentence, Participant, Span } from '../types';
 import { HABITUAL, MEET_IDIOM_BEFORE, MEET_SATISFY, MEETING_FAMILY, MET_AS_SATISFIED, NOT_AN_EVENT_AFTER, SATISFY_NOUN, TALKS_AS_SPEAKING, TRIGGERS } from './lexicon';
-import { collectRefs, refsIn, resolvePronoun, type Ref } from './refs';
+import { collectRefs, findRefFrom, refsIn, refsStartingIn, resolvePronoun, type Ref } from './refs';
 import { eventStatus } from './status';
 import { clockTime, dateMentions } from './time';
 import { mergeWithinDoc } from './merge';
@@ -277,7 +277,7 @@ function findParticipants(doc: Doc, refs: Ref[], sentence: Span, head: Trigger, 
     if (join) for (const r of subjectGroup(text, refs, clauseStart, clauseStart + join.index)) add(r.entity, 'participant', r);
     const rel = /,\s*who\s+(?:\w+\s+){0,3}$/i.exec(text.slice(sentence.start, head.start));
     if (!subject.length && rel) {
-      const antecedent = refs.filter((r) => r.end <= sentence.start + rel.index && r.start >= sentence.start).pop();
+      const antecedent = refsIn(refs, sentence.start, sentence.start + rel.index).pop();
       if (antecedent) add(antecedent.entity, 'participant', antecedent);
     }
     const pron = /\b(he|she|himself|herself)\b(?:\s+\w+){0,4}\s*$/i.exec(text.slice(subjStart, head.start));
@@ -296,7 +296,7 @@ function findParticipants(doc: Doc, refs: Ref[], sentence: Span, head: Trigger, 
     if (from) for (const r of npGroup(text, refs, clauseStart + from.index + 5, head.start)) add(r.entity, 'participant', r);
     // "Russia says it sees them as a continuation of the negotiations": the speaker is a party.
     if (!list.length && head.pos === 'noun') {
-      const opener = refs.find((r) => r.start >= sentence.start && r.start - sentence.start < 3 && !r.indirect);
+      const opener = findRefFrom(refs, sentence.start, (r) => !r.indirect, sentence.start + 3);
       if (opener && opener.type !== 'PLACE' || opener?.placeKind === 'COUNTRY') if (/^\s*(?:says|said|sees|saw|wants|called|has|had)\b/.test(text.slice(opener!.end, opener!.end + 12))) add(opener!.entity, 'participant', opener!);
     }
   }
@@ -310,7 +310,7 @@ function findParticipants(doc: Doc, refs: Ref[], sentence: Span, head: Trigger, 
  */
 function nounPhrase(text: string, span: Span, refs: Ref[]): Span {
   let { start, end } = span;
-  const ref = refs.find((r) => r.start === span.start && r.end === span.end);
+  const ref = findRefFrom(refs, span.start, (r) => r.end === span.end, span.start + 1);
   if (!ref) return { start, end };
   if (ref.type === 'PERSON') {
     const from = Math.max(0, start - 60);
@@ -401,7 +401,7 @@ function dropModifiers(text: string, group: Ref[]): Ref[] {
 }
 
 function findPlace(textOf: string, refs: Ref[], participants: Set<string>, start: number, end: number, frameStart: number, triggerStart: number): string | null {
-  const candidates = refs.filter((r) => r.type === 'PLACE' && !r.indirect && !participants.has(r.entity) && ((r.start >= start && r.end <= end) || (r.start >= frameStart && r.end <= triggerStart)));
+  const candidates = refsStartingIn(refs, Math.min(start, frameStart), Math.max(end, triggerStart)).filter((r) => r.type === 'PLACE' && !r.indirect && !participants.has(r.entity) && ((r.start >= start && r.end <= end) || (r.start >= frameStart && r.end <= triggerStart)));
   // Only places the text locates something at: "in Kyiv", "at the Dolmabahce Palace", "in the Ukrainian capital Kyiv".
   const located = candidates.filter((r) => LOCATIVE.test(textOf.slice(Math.max(0, r.start - 40), r.start)) && !modifiesPerson(textOf, refs, r));
   let best: Ref | null = null;
@@ -411,7 +411,8 @@ function findPlace(textOf: string, refs: Ref[], participants: Set<string>, start
 
 /** "US" in "US President Donald Trump" describes the person; it is not where anything happens. */
 function modifiesPerson(text: string, refs: Ref[], r: Ref): boolean {
-  const next = refs.find((x) => x.start >= r.end && x.type === 'PERSON');
+  // Only a person within 50 characters counts, so the search stops there.
+  const next = findRefFrom(refs, r.end, (x) => x.type === 'PERSON', r.end + 50);
   return !!next && next.start - r.end < 50 && LIST_GAP.test(text.slice(r.end, next.start)) && !/,|\band\b/.test(text.slice(r.end, next.start));
 }
 

@@ -22,12 +22,40 @@ export function compatibleDates(a: string | null, b: string | null, slackDays = 
   return Math.abs(Date.parse(a) - Date.parse(b)) <= slackDays * 86400000;
 }
 
+/**
+ * How many of the latest events an anaphor ("the talks") or a continued schedule may refer back
+ * to. An article has far fewer; the bound keeps a text of thousands of events linear.
+ */
+const LOOKBACK = 64;
+
 /** Merges the drafts of one Doc into its final records. */
 export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
-  const placeRank = (id: string | null) => (id ? PLACE_RANK[doc.entities.find((e) => e.id === id)?.place?.kind ?? 'OTHER'] ?? 0 : -1);
+  const entityById = new Map(doc.entities.map((e) => [e.id, e]));
+  const placeRank = (id: string | null) => (id ? PLACE_RANK[entityById.get(id)?.place?.kind ?? 'OTHER'] ?? 0 : -1);
   const out: DraftEvent[] = [];
+  // Per event: its position in `out`, and the evidence and trigger offsets it holds (lookups, not scans).
+  const position = new Map<DraftEvent, number>();
+  const held = new Map<DraftEvent, { evidence: Set<number>; triggers: Set<number>; entities: Set<string> }>();
+  // Events by participant: a repeated report shares at least one participant with its event.
+  const byEntity = new Map<string, DraftEvent[]>();
+  const index = (e: DraftEvent) => {
+    let h = held.get(e);
+    if (!h) held.set(e, (h = { evidence: new Set(e.evidence.map((x) => x.start)), triggers: new Set(e.mentions.map((m) => m.trigger.start)), entities: new Set() }));
+    for (const p of e.participants) {
+      if (h.entities.has(p.entity)) continue;
+      h.entities.add(p.entity);
+      let list = byEntity.get(p.entity);
+      if (!list) byEntity.set(p.entity, (list = []));
+      // Kept in `out` order (an old event can gain a participant), so the first match is the earliest.
+      const at = position.get(e)!;
+      let k = list.length;
+      while (k > 0 && position.get(list[k - 1])! > at) k--;
+      list.splice(k, 0, e);
+    }
+  };
   const absorb = (into: DraftEvent, from: DraftEvent, takeParticipants: boolean, anaphoric = false) => {
-    if (takeParticipants) for (const p of from.participants) if (!into.participants.some((q) => q.entity === p.entity)) into.participants.push(p);
+    const h = held.get(into)!;
+    if (takeParticipants) for (const p of from.participants) if (!h.entities.has(p.entity) && !into.participants.some((q) => q.entity === p.entity)) into.participants.push(p);
     if (from.place && placeRank(from.place) > placeRank(into.place) && !into.participants.some((p) => p.entity === from.place)) into.place = from.place;
     if (!into.date && from.date) {
       into.date = from.date;
@@ -36,28 +64,44 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
     into.time ??= from.time;
     if (!anaphoric && from.type !== into.type && into.type === 'MEETING' && from.type === 'TALKS') into.type = 'TALKS';
     into.lastSentence = Math.max(into.lastSentence, from.lastSentence);
-    for (const e of from.evidence) if (!into.evidence.some((x) => x.start === e.start)) into.evidence.push(e);
-    for (const m of from.mentions) if (!into.mentions.some((x) => x.trigger.start === m.trigger.start)) into.mentions.push(m);
-    into.mentions.sort((a, b) => a.trigger.start - b.trigger.start);
+    for (const e of from.evidence) if (!h.evidence.has(e.start)) (h.evidence.add(e.start), into.evidence.push(e));
+    for (const m of from.mentions) if (!h.triggers.has(m.trigger.start)) (h.triggers.add(m.trigger.start), into.mentions.push(m));
     if (from.status === 'OCCURRED' && into.status === 'PLANNED' && from.ownDate) into.status = 'OCCURRED';
+    index(into);
   };
   for (const d of drafts) {
     if (d.negated) continue;
     if (d.anaphoric) {
       // "the talks" refers to talks that happen(ed), not to one offered or refused.
       // Among those, the same type first ("the talks" -> talks), then the most reported, then the latest.
-      const candidates = out.filter((e) => compatibleTypes(e.type, d.type) && (e.status === 'PLANNED' || e.status === 'OCCURRED') && (!d.ownDate || (e.date !== null && compatibleDates(e.date, d.date))));
-      const rank = (e: DraftEvent) => (e.type === d.type ? 1000 : 0) + e.evidence.length * 10 + out.indexOf(e) / 100;
+      const candidates = out.slice(-LOOKBACK).filter((e) => compatibleTypes(e.type, d.type) && (e.status === 'PLANNED' || e.status === 'OCCURRED') && (!d.ownDate || (e.date !== null && compatibleDates(e.date, d.date))));
+      const rank = (e: DraftEvent) => (e.type === d.type ? 1000 : 0) + e.evidence.length * 10 + position.get(e)! / 100;
       const antecedent = candidates.sort((a, b) => rank(b) - rank(a))[0];
       if (antecedent) {
         absorb(antecedent, d, d.joins || d.participants.length >= 2, true);
         continue;
       }
     }
-    const same = out.find((e) => compatibleTypes(e.type, d.type) && e.status === d.status && compatibleDates(e.date, d.date) && overlap(e, d) >= Math.min(2, Math.min(e.participants.length, d.participants.length)) && overlap(e, d) > 0 && (e.type === d.type || overlap(e, d) >= 2));
+    // The earliest event that shares a participant and can be the same: only events of d's participants can.
+    let same: DraftEvent | undefined;
+    for (const p of d.participants) {
+      for (const e of byEntity.get(p.entity) ?? []) {
+        if (same && position.get(e)! >= position.get(same)!) break;
+        if (compatibleTypes(e.type, d.type) && e.status === d.status && compatibleDates(e.date, d.date) && overlap(e, d) >= Math.min(2, Math.min(e.participants.length, d.participants.length)) && overlap(e, d) > 0 && (e.type === d.type || overlap(e, d) >= 2)) {
+          same = e;
+          break;
+        }
+      }
+    }
     if (same) absorb(same, d, true);
-    else out.push({ ...d, participants: [...d.participants], evidence: [...d.evidence], mentions: [...d.mentions] });
+    else {
+      const e = { ...d, participants: [...d.participants], evidence: [...d.evidence], mentions: [...d.mentions] };
+      position.set(e, out.length);
+      out.push(e);
+      index(e);
+    }
   }
+  for (const e of out) e.mentions.sort((a, b) => a.trigger.start - b.trigger.start);
   // Delegation heads join the talks their side takes part in.
   for (const e of doc.entities) {
     for (const r of e.roles) {
@@ -71,7 +115,11 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
   // A sentence that continues a schedule ("would take place at 0745 GMT") shares its day.
   out.forEach((v, i) => {
     if (v.date) return;
-    const prev = out.slice(0, i).reverse().find((p) => p.date && p.status === v.status && v.sentence - p.lastSentence <= 3 && p.datePrecision === 'DAY');
+    let prev: DraftEvent | undefined;
+    for (let j = i - 1; j >= 0 && j >= i - LOOKBACK && !prev; j--) {
+      const p = out[j];
+      if (p.date && p.status === v.status && v.sentence - p.lastSentence <= 3 && p.datePrecision === 'DAY') prev = p;
+    }
     if (prev && (v.time || v.status === 'PLANNED' || (v.status === 'OCCURRED' && v.sentence - prev.lastSentence <= 1))) {
       v.date = prev.date;
       v.datePrecision = prev.datePrecision;

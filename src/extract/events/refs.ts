@@ -26,21 +26,82 @@ export function collectRefs(doc: Doc): Ref[] {
   return refs.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Lookups by position use binary search over the refs (sorted by start), so each costs what it
+ * finds, not the whole article: scanning every ref per trigger made the event stage quadratic in
+ * the length of a long text.
+ */
+export function firstAtOrAfter(refs: Ref[], pos: number): number {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (refs[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const longest = new WeakMap<Ref[], number>();
+/** The longest ref's length (so a search for refs ending near a position knows how far back they can start). */
+export function maxRefLength(refs: Ref[]): number {
+  let n = longest.get(refs);
+  if (n === undefined) {
+    n = 0;
+    for (const r of refs) n = Math.max(n, r.end - r.start);
+    longest.set(refs, n);
+  }
+  return n;
+}
+
+/** Refs whose start lies in [from, to), in text order. */
+export function refsStartingIn(refs: Ref[], from: number, to: number): Ref[] {
+  const out: Ref[] = [];
+  for (let i = firstAtOrAfter(refs, from); i < refs.length && refs[i].start < to; i++) out.push(refs[i]);
+  return out;
+}
+
+/** The first ref at or after `from` (starting before `to`) that passes `test`. */
+export function findRefFrom(refs: Ref[], from: number, test: (r: Ref) => boolean, to = Infinity): Ref | undefined {
+  for (let i = firstAtOrAfter(refs, from); i < refs.length && refs[i].start < to; i++) if (test(refs[i])) return refs[i];
+  return undefined;
+}
+
 /** References inside [start, end). */
 export function refsIn(refs: Ref[], start: number, end: number): Ref[] {
-  return refs.filter((r) => r.start >= start && r.end <= end);
+  return refsStartingIn(refs, start, end).filter((r) => r.end <= end);
+}
+
+/** The sentence holding offset `at` (sentences are in text order). */
+function sentenceAt(doc: Doc, at: number): Doc['sentences'][number] | undefined {
+  const ss = doc.sentences;
+  let lo = 0;
+  let hi = ss.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ss[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  // The last sentence starting at or before `at`; earlier ones can still hold it only if they overlap.
+  for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) if (ss[i].start <= at && at < ss[i].end) return ss[i];
+  return ss.find((s) => s.start <= at && at < s.end);
 }
 
 /** The person a pronoun at `at` most likely means, skipping people in `exclude`. */
 export function resolvePronoun(doc: Doc, refs: Ref[], at: number, exclude: Set<string>): string | null {
-  const people = refs.filter((r) => r.type === 'PERSON' && !r.indirect && r.end <= at && !exclude.has(r.entity));
-  if (!people.length) return null;
-  const sentence = doc.sentences.find((s) => s.start <= at && at < s.end);
-  const inSentence = sentence ? people.filter((r) => r.start >= sentence.start) : [];
-  if (inSentence.length) return inSentence[0].entity;
+  const person = (r: Ref) => r.type === 'PERSON' && !r.indirect && r.end <= at && !exclude.has(r.entity);
+  // Every candidate starts before `at`: refs[0, limit).
+  const limit = firstAtOrAfter(refs, at);
+  const sentence = sentenceAt(doc, at);
+  if (sentence) {
+    const inSentence = findRefFrom(refs, sentence.start, person, at);
+    if (inSentence) return inSentence.entity;
+  }
+  let previous: Ref | undefined;
+  for (let i = limit - 1; i >= 0 && !previous; i--) if (person(refs[i])) previous = refs[i];
+  if (!previous) return null;
   // The subject of the nearest earlier sentence that names a person.
-  const previous = people[people.length - 1];
-  const prevSentence = doc.sentences.find((s) => s.start <= previous.start && previous.start < s.end);
-  const first = prevSentence ? people.find((r) => r.start >= prevSentence.start) : undefined;
+  const prevSentence = sentenceAt(doc, previous.start);
+  const first = prevSentence ? findRefFrom(refs, prevSentence.start, person, at) : undefined;
   return (first ?? previous).entity;
 }

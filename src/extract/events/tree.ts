@@ -8,7 +8,7 @@
  * relative clause, the speaker of the sentence's quote.
  */
 import type { Doc, EventType, ParsedSentence, Span, SyntaxToken } from '../types';
-import { resolvePronoun, type Ref } from './refs';
+import { findRefFrom, maxRefLength, refsStartingIn, resolvePronoun, type Ref } from './refs';
 
 /** One argument the tree found: the entity and the span that names it here. */
 export interface TreeArgument {
@@ -49,7 +49,7 @@ export function parsedSentences(doc: Doc): Map<number, ParsedSentence> {
 
 /** Reads the arguments of the trigger at [start, end) from its sentence's tree; null when the trigger is not in it. */
 export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, trigger: Span, type: EventType): TreeArguments | null {
-  const t = new Tree(doc, refs, parsed);
+  const t = treeOf(doc, refs, parsed);
   const head = t.headOf(trigger);
   if (head < 0) return null;
   const found: TreeArgument[] = [];
@@ -140,7 +140,7 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
  * a nearby noun is no such modifier: the parser often misplaces it ("negotiate a settlement with Mr Spitzer").
  */
 export function treeRulesOut(doc: Doc, refs: Ref[], parsed: ParsedSentence, trigger: Span, arg: Span): boolean {
-  const t = new Tree(doc, refs, parsed);
+  const t = treeOf(doc, refs, parsed);
   const head = t.headOf(trigger);
   const at = t.headOf(arg);
   if (head < 0 || at < 0) return false;
@@ -159,6 +159,16 @@ export function treeRulesOut(doc: Doc, refs: Ref[], parsed: ParsedSentence, trig
     if (modifier && g.upos === 'NOUN' && !PARTY_NOUN.test(g.text) && !triggerPath.has(up)) return true;
   }
   return false;
+}
+
+// One Tree per parsed sentence and reference list: a sentence's triggers and candidate parties all read the same one.
+const trees = new WeakMap<ParsedSentence, { refs: Ref[]; tree: Tree }>();
+function treeOf(doc: Doc, refs: Ref[], parsed: ParsedSentence): Tree {
+  const hit = trees.get(parsed);
+  if (hit && hit.refs === refs) return hit.tree;
+  const tree = new Tree(doc, refs, parsed);
+  trees.set(parsed, { refs, tree });
+  return tree;
 }
 
 interface Found {
@@ -183,7 +193,7 @@ class Tree {
     this.tokens.forEach((tk, i) => tk.head >= 0 && this.kids[tk.head].push(i));
     const first = parsed.tokens[0]?.start ?? 0;
     const last = parsed.tokens.at(-1)?.end ?? 0;
-    const inside = refs.filter((r) => r.end > first && r.start < last);
+    const inside = refsStartingIn(refs, first - maxRefLength(refs), last).filter((r) => r.end > first);
     this.refOf = this.tokens.map((tk) => inside.find((r) => r.start <= tk.start && tk.end <= r.end) ?? null);
   }
 
@@ -246,7 +256,7 @@ class Tree {
   antecedent(pronoun: number, verb: number): Found[] {
     if (this.tokens[verb].deprel === 'acl:relcl' && this.tokens[verb].head >= 0) return this.nominal(this.tokens[verb].head);
     const at = this.tokens[pronoun].start;
-    const before = this.refs.filter((r) => r.end <= at && at - r.end <= 3 && /^[\s,]*$/.test(this.doc.text.slice(r.end, at)));
+    const before = refsStartingIn(this.refs, at - 3 - maxRefLength(this.refs), at).filter((r) => r.end <= at && at - r.end <= 3 && /^[\s,]*$/.test(this.doc.text.slice(r.end, at)));
     const r = before.at(-1);
     return r ? [{ ref: r, entity: r.entity, span: { start: r.start, end: r.end } }] : [];
   }
@@ -274,7 +284,7 @@ class Tree {
   betweenBoth(found: Found[], preposition: string): Found[] {
     if (!/^between$/i.test(preposition) || found.length !== 1) return found;
     const end = found[0].span.end;
-    const next = this.refs.find((r) => r.start >= end && r.start - end <= 40 && r.entity !== found[0].entity);
+    const next = findRefFrom(this.refs, end, (r) => r.entity !== found[0].entity, end + 41);
     if (!next || !/^\s+and\s+(?:[\p{L}.'’-]+\s+){0,4}$/u.test(this.doc.text.slice(end, next.start))) return found;
     return [...found, { ref: next, entity: next.entity, span: { start: next.start, end: next.end } }];
   }
@@ -282,7 +292,7 @@ class Tree {
   /** The person named right after a title or possessive, with only title words between ("envoy to Ukraine Keith Kellogg"). */
   personAfter(i: number): Ref | null {
     const from = this.tokens[i].end;
-    const r = this.refs.find((x) => x.start >= from && x.start - from <= 45 && x.type === 'PERSON' && !x.indirect);
+    const r = findRefFrom(this.refs, from, (x) => x.type === 'PERSON' && !x.indirect, from + 46);
     if (!r) return null;
     return /^(?:['’]s?)?[\s\p{L}.-]*$/u.test(this.doc.text.slice(from, r.start)) && !/\b(?:and|or|who|which|that|said|says|met|meets)\b/i.test(this.doc.text.slice(from, r.start)) ? r : null;
   }

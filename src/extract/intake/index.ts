@@ -60,8 +60,30 @@ export function looksBinary(text: string): boolean {
   return (text.match(REPLACEMENT)?.length ?? 0) / Math.max(1, text.length) > MAX_REPLACEMENT_SHARE;
 }
 
+// A UTF-16 code unit of a surrogate pair without its other half.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The text with every lone surrogate replaced by U+FFFD (String#toWellFormed, which ES2023 lacks). */
+export function toWellFormed(text: string): string {
+  return text.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+}
+
+/**
+ * The one text policy, for every entry point (files, JSONL records, the API, reindex): a lone
+ * surrogate becomes U+FFFD here, before anything reads the text. The store keeps only valid
+ * Unicode (it would turn them into U+FFFD itself), so text compared, hashed or re-extracted later is
+ * the text stored, and a text mostly of them is refused as undecodable on first intake, not on reindex.
+ */
+export function wellFormedInput(input: Input): Input {
+  const fix = (s: string | undefined) => (s !== undefined && LONE_SURROGATE.test(s) ? toWellFormed(s) : s);
+  if (!LONE_SURROGATE.test(input.text) && !Object.values(input.meta ?? {}).some((v) => typeof v === 'string' && LONE_SURROGATE.test(v))) return input;
+  const meta = input.meta && (Object.fromEntries(Object.entries(input.meta).map(([k, v]) => [k, fix(v)])) as Input['meta']);
+  return { ...input, text: toWellFormed(input.text), ...(meta ? { meta } : {}) };
+}
+
 /** Splits one input into article Docs; throws KgError(BAD_INPUT_FILE) when no article text is found. */
-export function intake(input: Input): Doc[] {
+export function intake(given: Input): Doc[] {
+  const input = wellFormedInput(given);
   if (looksBinary(input.text)) {
     throw new KgError('BAD_INPUT_FILE', `${input.name}: the input is not text (it holds NUL or control characters, or is mostly undecodable).`, { input: input.name });
   }
@@ -76,7 +98,7 @@ export function intake(input: Input): Doc[] {
   } else {
     articles = segmentPage(splitLines(input.text), input.single);
   }
-  const docs = articles.map((parts) => buildDoc(input, parts, { ...pageMeta, ...definedOnly(input.meta ?? {}) })).filter((d) => d.sentences.some((s) => s.kind !== 'title'));
+  const docs = articles.map((parts) => buildDoc(input, format, parts, { ...pageMeta, ...definedOnly(input.meta ?? {}) })).filter((d) => d.sentences.some((s) => s.kind !== 'title'));
   if (!docs.length) {
     const what = format === 'html' ? 'HTML page has no article text (only markup, scripts or navigation)' : 'text has no sentence';
     throw new KgError('BAD_INPUT_FILE', `${input.name}: the ${what}.`, { input: input.name });
@@ -98,7 +120,7 @@ function appendLine(b: TextBuilder, line: Line): Span {
   return { start, end: b.length };
 }
 
-function buildDoc(input: Input, parts: ArticleParts, meta: { title?: string; publishedAt?: string; author?: string; url?: string; siteName?: string; id?: string; source?: string }): Doc {
+function buildDoc(input: Input, format: InputFormat, parts: ArticleParts, meta: { title?: string; publishedAt?: string; author?: string; url?: string; siteName?: string; id?: string; source?: string }): Doc {
   const b = new TextBuilder();
   const sentences: Sentence[] = [];
   const captions: Span[] = [];
@@ -165,6 +187,7 @@ function buildDoc(input: Input, parts: ArticleParts, meta: { title?: string; pub
     inputSpan: { start: parts.start, end: parts.end },
     inputName: input.name,
     inputText: input.text,
+    format,
     toInputOffset,
     entities: [],
     syntax: [],

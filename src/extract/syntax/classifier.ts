@@ -45,6 +45,12 @@ export class Scorer {
   /** Scratch: the slot of each key being scored (-1 when absent). */
   private found = new Int32Array(128);
 
+  /** Gives a structured-clone copy of a Scorer (from another thread) its methods back. */
+  static revive(scorer: object): Scorer {
+    KeyTable.revive((scorer as { table: object }).table);
+    return Object.setPrototypeOf(scorer, Scorer.prototype) as Scorer;
+  }
+
   constructor(weights: SparseWeights) {
     const C = (this.classes = weights.classes);
     const rows = weights.keys.length;

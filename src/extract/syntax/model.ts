@@ -86,6 +86,12 @@ export function serializeSyntaxModel(parts: { tags: string[]; labels: string[]; 
   return zlib.gzipSync(JSON.stringify(file), { level: 9 });
 }
 
+/** Gives a structured-clone copy of a loaded model (sent from another thread) its scorers' methods back. */
+export function reviveSyntaxModel(model: SyntaxModel): SyntaxModel {
+  for (const s of [model.tagger, model.tagger2, model.moves, model.labelScorer]) if (s) Scorer.revive(s);
+  return model;
+}
+
 /** Parses a buffer written by `serializeSyntaxModel`; throws on anything else. */
 export function parseSyntaxModel(buffer: Buffer): SyntaxModel {
   const file = JSON.parse(zlib.gunzipSync(buffer).toString('utf8')) as ModelFile;

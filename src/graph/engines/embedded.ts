@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import grafeo from '@grafeo-db/js';
 import { KgError } from '../../errors';
-import { CONSTRAINTS, EMBEDDED_INDEXES, type Statement } from '../cypher';
+import { COMMIT_COUNT, CONSTRAINTS, EMBEDDED_INDEXES, SET_COMMIT_COUNT, type Statement } from '../cypher';
 import { withRetries, type GraphStore, type Params, type Row, type StoreStats, type Tx, type TxOptions } from '../store';
 
 type GrafeoDB = InstanceType<typeof grafeo.GrafeoDB>;
@@ -22,6 +22,17 @@ function plain(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+// What the engine says when the disk, a quota or a file-size limit refuses a write, or its log
+// has stopped taking writes after such a failure.
+const STORAGE_FAULT = /No space left|os error 28|File too large|os error 27|quota|os error 122|I\/O error|takes no more writes|Read-only file system|os error 30/i;
+
+/** The one-line STORE_UNAVAILABLE error for a write the disk refused, or undefined for any other error. */
+function storageFault(error: unknown, file: string): KgError | undefined {
+  if (!(error instanceof Error) || error instanceof KgError || !STORAGE_FAULT.test(error.message)) return undefined;
+  const why = /No space left|os error 28/i.test(error.message) ? 'the disk is full' : /File too large|os error 27/i.test(error.message) ? 'a file-size limit was reached' : /quota|os error 122/i.test(error.message) ? 'the disk quota is used up' : /Read-only|os error 30/i.test(error.message) ? 'the file system is read-only' : 'the disk refused a write';
+  return new KgError('STORE_UNAVAILABLE', `The embedded store ${file} cannot write: ${why}. Nothing of the failed write was kept; free space (or raise the limit) and retry.`, undefined, { cause: error });
 }
 
 function isWriteConflict(error: unknown): boolean {
@@ -55,15 +66,19 @@ export function openEmbeddedStore(dataDir: string, checkpoint: { intervalMs?: nu
     db = grafeo.GrafeoDB.create(file);
   } catch (error) {
     const message = (error as Error).message;
-    if (/lock/i.test(message)) {
+    // Only the lock's own messages: a damaged file's message can name a "block".
+    if (/locked by another process|cannot be locked|database is locked/i.test(message)) {
       throw new KgError('STORE_UNAVAILABLE', `The embedded store ${file} is in use by another process; stop it or set KG_DATA_DIR to another directory.`);
+    }
+    if (/damaged|invalid file header|not a Grafeo database|beyond the end of the file/i.test(message)) {
+      throw new KgError('STORE_UNAVAILABLE', `The embedded store ${file} is damaged or truncated (${message.replace(/^Database error: /, '')}); restore the directory from a backup, or move it away to start an empty store.`);
     }
     throw new KgError('STORE_UNAVAILABLE', `Cannot open the embedded store ${file}: ${message}`);
   }
   // The engine checkpoints only on close unless told: a long-running server would keep every
   // write in the log alone, and a lost log would mean a silently empty store.
   if (checkpoint.intervalMs || checkpoint.walBytes) db.setCheckpointTriggers(checkpoint);
-  return new EmbeddedStore(db);
+  return new EmbeddedStore(db, file);
 }
 
 /** Checkpoint every minute, or once the log holds 8 MiB since the last one. */
@@ -75,11 +90,52 @@ class EmbeddedStore implements GraphStore {
   private readonly counters: StoreStats = { statements: 0, transactions: 0, retries: 0 };
   private closed = false;
   private changes = 0;
+  /** Committed write transactions, as counted in the graph (and recorded in `recordFile` after each). */
+  private commits = 0;
+  private readonly recordFile: string;
 
-  constructor(private readonly db: GrafeoDB) {}
+  constructor(
+    private readonly db: GrafeoDB,
+    private readonly file: string,
+  ) {
+    this.recordFile = `${file}.commits`;
+  }
 
   async bootstrap(): Promise<void> {
     for (const s of [...CONSTRAINTS, ...EMBEDDED_INDEXES]) await this.db.executeCypher(s.text);
+    const rows = (await this.db.executeCypher(COMMIT_COUNT.text)).toArray() as { writes?: unknown }[];
+    this.commits = Number(rows[0]?.writes ?? 0);
+    const recorded = this.recordedCommits();
+    if (recorded !== undefined && this.commits < recorded) {
+      this.closed = true;
+      this.db.close();
+      throw new KgError(
+        'STORE_UNAVAILABLE',
+        `The embedded store ${this.file} holds ${this.commits} of the ${recorded} committed writes recorded in ${this.recordFile}: its write-ahead log (${this.file}.wal) is missing or truncated, so acknowledged writes are lost. Restore the directory from a backup; or, to accept the loss and open what is left, delete ${this.recordFile}.`,
+      );
+    }
+  }
+
+  /** The count of committed writes recorded beside the store, or undefined when there is no record. */
+  private recordedCommits(): number | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.recordFile, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const n = Number(text.trim());
+    // A record cut short by a crash while it was written is no record (it only ever lags the graph).
+    return text.trim() && Number.isSafeInteger(n) ? n : undefined;
+  }
+
+  /** Records the count after a commit; failing to is safe (the record only lags, never leads). */
+  private recordCommit(): void {
+    try {
+      fs.writeFileSync(this.recordFile, `${this.commits}\n`);
+    } catch {
+      // Disk full: the next commit fails and says so; a lagging record never refuses a good store.
+    }
   }
 
   private tx(inner: GrafeoTx, options?: TxOptions): Tx {
@@ -106,8 +162,12 @@ class EmbeddedStore implements GraphStore {
     try {
       const value = await work(this.tx(inner, options));
       options?.signal?.throwIfAborted();
-      if (commit) inner.commit();
-      else inner.rollback();
+      if (commit) {
+        await inner.executeCypher(SET_COMMIT_COUNT.text, { writes: this.commits + 1 });
+        inner.commit();
+        this.commits++;
+        this.recordCommit();
+      } else inner.rollback();
       return value;
     } catch (error) {
       if (inner.isActive) {
@@ -117,7 +177,7 @@ class EmbeddedStore implements GraphStore {
           // The original error matters more than a failed rollback.
         }
       }
-      throw error;
+      throw storageFault(error, this.file) ?? error;
     } finally {
       this.counters.transactions++;
     }
@@ -168,6 +228,11 @@ class EmbeddedStore implements GraphStore {
     // Wait for writes in flight so the WAL holds every committed transaction.
     await this.writer.run(async () => undefined);
     this.closed = true;
-    this.db.close();
+    try {
+      this.db.close();
+    } catch (error) {
+      // Closing checkpoints the log into the store file, which a full disk refuses; the log keeps the commits.
+      throw storageFault(error, this.file) ?? error;
+    }
   }
 }
