@@ -9,7 +9,6 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { Config } from '../config';
 import { KgError } from '../errors';
 import type { GraphStore } from '../graph/store';
-import { countArticles } from '../graph/articles';
 import type { Logger } from '../logger';
 import type { ApiContext } from './context';
 import { applyCors } from './cors';
@@ -27,6 +26,7 @@ import { createExtractPool } from '../extract-pool/pool';
 import { prepareWrites } from '../graph/ingest';
 import { loadTypeDefs } from './schema';
 import { createWebPages } from './web';
+import { createHealth } from './health';
 
 /** What createApi needs. */
 export interface ApiOptions {
@@ -129,19 +129,12 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
   // Workers load the models before the server says it is ready, so no first request waits for that.
   await extractor?.ready();
 
-  async function health(res: http.ServerResponse) {
-    try {
-      sendJson(res, 200, { status: 'ok', engine: store.engine, counts: { articles: await countArticles(store) } });
-    } catch (error) {
-      logger.error('health check failed', error);
-      sendJson(res, 503, { status: 'unavailable', engine: store.engine });
-    }
-  }
+  const health = createHealth(store, config, logger);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (applyCors(req, res, config.corsOrigins)) return;
-    if (url.pathname === '/health' && req.method === 'GET') return health(res);
+    if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) return health(req, res);
     if (await web.handle(req, res, url.pathname)) return;
     if (url.pathname !== '/graphql') {
       sendJson(res, 404, { errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });

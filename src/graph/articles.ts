@@ -1,7 +1,7 @@
 /**
  * Article reads over the store port (writes are in write.ts).
  */
-import { ARTICLE_BY_ID, ARTICLES_PAGE, COUNT_ARTICLES } from './cypher';
+import { ARTICLE_BY_ID, ARTICLES_PAGE, COUNT_ALL, COUNT_ARTICLES } from './cypher';
 import type { GraphStore } from './store';
 
 /** An article as stored. */
@@ -30,6 +30,12 @@ export async function articlesPage(store: GraphStore, limit: number, after: stri
 export async function articleById(store: GraphStore, id: string): Promise<ArticleRecord | null> {
   const rows = await store.query<{ article: ArticleRecord }>(ARTICLE_BY_ID, { id });
   return rows[0]?.article ?? null;
+}
+
+/** How many articles, entities and events are stored. */
+export async function countAll(store: GraphStore): Promise<{ articles: number; entities: number; events: number }> {
+  const [row] = await store.query<{ articles: number; entities: number; events: number }>(COUNT_ALL);
+  return { articles: Number(row?.articles ?? 0), entities: Number(row?.entities ?? 0), events: Number(row?.events ?? 0) };
 }
 
 /** How many articles are stored. */

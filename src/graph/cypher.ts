@@ -80,6 +80,15 @@ RETURN a {.id, .title, .text, .url, .publishedAt, .publishedAtInferred, .source,
 /** How many articles are stored. */
 export const COUNT_ARTICLES = statement('count_articles', 'MATCH (a:Article) RETURN count(a) AS count');
 
+/** How many articles, entities and events are stored (for /health); each count reads one label. */
+export const COUNT_ALL = statement(
+  'count_all',
+  `CALL { MATCH (a:Article) RETURN count(a) AS articles }
+CALL { MATCH (n:Entity) RETURN count(n) AS entities }
+CALL { MATCH (v:Event) RETURN count(v) AS events }
+RETURN articles, entities, events`,
+);
+
 export * from './cypher-facts';
 export * from './cypher-reads';
 import * as facts from './cypher-facts';
@@ -95,6 +104,7 @@ export const ALL_STATEMENTS: Statement[] = [
   ARTICLES_PAGE,
   ARTICLE_BY_ID,
   COUNT_ARTICLES,
+  COUNT_ALL,
   ...Object.values(facts).flatMap((v) => (Array.isArray(v) ? v : [v])).filter(isStatement),
   ...Object.values(reads).flatMap((v) => (Array.isArray(v) ? v : [v])).filter(isStatement),
 ];
