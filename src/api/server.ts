@@ -91,7 +91,8 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
   const limits = config.limits;
   // Depth, alias and token limits act while parsing and validating: before any resolver runs.
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, exposeLimits: true },
+    // Fragments add no depth: a client reading through fragments (Apollo's habit) is measured by its fields.
+    maxDepth: { n: limits.maxDepth, exposeLimits: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
     maxTokens: { n: limits.maxTokens, exposeLimits: true },
     maxDirectives: { n: 20, exposeLimits: true },

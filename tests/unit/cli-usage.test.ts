@@ -81,7 +81,7 @@ test('kg serve --port and --host override PORT and HOST, and /health answers the
     expect(err).toContain(`http://localhost:${port}/graphql`);
     const health = await fetch(`http://127.0.0.1:${port}/health`);
     expect(health.status).toBe(200);
-    expect((await health.json()).status).toBe('ok');
+    expect(((await health.json()) as { status: string }).status).toBe('ok');
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
