@@ -89,11 +89,13 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 /** Builds and starts the Apollo server and returns a node:http handler for it. */
 export async function createApi({ store, config, logger }: ApiOptions): Promise<Api> {
   const limits = config.limits;
-  // Depth, alias and token limits act while parsing and validating: before any resolver runs.
+  // Depth and alias limits act while validating: before any resolver runs. The token limit is
+  // graphql's own parse option (below): armor's re-parses in parsingDidStart, where a syntax
+  // error escapes Apollo's parse handling and becomes a 500.
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, exposeLimits: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
-    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20, exposeLimits: true },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
@@ -108,6 +110,8 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     validationRules: armor.validationRules,
+    // Past the limit parsing stops with a syntax error: GRAPHQL_PARSE_FAILED's 400, mapped to QUERY_TOO_COMPLEX.
+    parseOptions: { maxTokens: limits.maxTokens },
     // Bounded by bytes with the query text counted (Apollo's default counts neither).
     documentStore: createDocumentCache(limits.documentCacheBytes) as never,
     plugins: [
