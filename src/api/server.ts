@@ -17,7 +17,7 @@ import { createFormatError } from './format-error';
 import { landingPage } from './landing-page';
 import { createLoaders } from './loaders';
 import { createSearchCache } from './search-cache';
-import { useAuth } from './plugins/use-auth';
+import { isLoopback, useAuth, writeAccess } from './plugins/use-auth';
 import { DEFAULT_LEAF_COSTS, useQueryCost } from './plugins/use-query-cost';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { resolvers } from './resolvers';
@@ -190,7 +190,7 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal), search, extractor }),
+        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal), search, extractor, loopback: isLoopback(req.socket.remoteAddress) }),
       });
       const outHeaders: Record<string, string> = {};
       for (const [key, value] of response.headers) outHeaders[key] = value;
@@ -260,6 +260,7 @@ export async function startServer(options: ApiOptions): Promise<RunningServer> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.config.port;
+  options.logger.info(`listening on ${options.config.host}:${port}; ${writeAccess(options.config)}`);
   return {
     url: `http://localhost:${port}/graphql`,
     port,
