@@ -48,7 +48,7 @@ describe.each([
   });
   const local = () => `http://127.0.0.1:${server.port}/graphql`;
   const remote = () => `http://${external}:${server.port}/graphql`;
-  const auth = env.KG_API_KEY ? { authorization: `Bearer ${env.KG_API_KEY}` } : {};
+  const auth: Record<string, string> = env.KG_API_KEY ? { authorization: `Bearer ${env.KG_API_KEY}` } : {};
 
   test('the start-up line says whether writes are open and to whom', () => {
     const line = lines.find((l) => l.includes('writes (mutations)'));

@@ -68,7 +68,8 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 }
 
 const ENTITY = 'id name type';
-const EVENT = `id type status date time place { id name } participants { role entity { ${ENTITY} } }`;
+// `type: eventType`: Event.type is deprecated (it clashes with Entity.type under node(id)).
+const EVENT = `id type: eventType status date time place { id name } participants { role entity { ${ENTITY} } }`;
 const EVIDENCE = `evidence { sentence start end status trigger { start end text } mentions { entity { ${ENTITY} } spans } article { id title publishedAt } }`;
 
 /** Entities by name (aliases, accents, prefix of the last word). */
@@ -79,7 +80,7 @@ export const NETWORK = `query Network($id: ID!, $after: String) {
   entity(id: $id) {
     ${ENTITY} aliases articleCount
     ... on Person { roles { title of { name } } }
-    events(first: 100, after: $after, filter: { statuses: [OCCURRED, PLANNED, PROPOSED, HYPOTHETICAL, DECLINED, CANCELLED] }) {
+    events(first: 100, after: $after, filter: { status: [OCCURRED, PLANNED, PROPOSED, HYPOTHETICAL, DECLINED, CANCELLED] }) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges { node { ${EVENT} } }
@@ -106,7 +107,7 @@ export const PATH = `query Path($from: String!, $to: String!) {
   path(from: $from, to: $to, maxHops: 6) {
     length
     entities { ${ENTITY} }
-    steps { kind title description from { id } to { id } event { id type status date place { name } } }
+    steps { kind title description from { id } to { id } event { id type: eventType status date place { name } } }
   }
 }`;
 

@@ -59,7 +59,7 @@ function passes(e: EventItem): boolean {
 }
 
 function apiFilter(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { statuses: [...filters.statuses], types: [...filters.eventTypes], from: filters.from || undefined, to: filters.to || undefined, ...extra };
+  return { status: [...filters.statuses], types: [...filters.eventTypes], from: filters.from || undefined, to: filters.to || undefined, ...extra };
 }
 
 function statusBadge(s: string): HTMLElement {
@@ -263,7 +263,7 @@ async function loadMeetings(id: string, list: HTMLElement, more: HTMLButtonEleme
 
 async function loadTimeline(id: string, box: HTMLElement, gen: number, onPick: (from: string, to: string) => void): Promise<void> {
   const data = await gql<{ meetingHistogram: { bucket: string; count: number }[] }>(HISTOGRAM, {
-    filter: { participants: [id], statuses: [...filters.statuses], types: [...filters.eventTypes] },
+    filter: { participants: [id], status: [...filters.statuses], types: [...filters.eventTypes] },
   });
   if (gen !== generation) return;
   const counts = new Map(data.meetingHistogram.map((b) => [b.bucket, b.count]));
