@@ -55,7 +55,7 @@ export interface MeetingFilterInput {
 }
 
 /** Resolves a filter's names to keys; null when a named participant or place matches nothing (no event can match). */
-export async function resolveFilter(ctx: ApiContext, input: MeetingFilterInput | null | undefined, defaults: { participants?: string[]; types?: readonly string[] } = {}): Promise<EventFilter | null> {
+export async function resolveFilter(ctx: ApiContext, input: MeetingFilterInput | null | undefined, defaults: { participants?: string[]; types?: readonly string[]; article?: string } = {}): Promise<EventFilter | null> {
   const f = input ?? {};
   if (f.minConfidence !== null && f.minConfidence !== undefined && (f.minConfidence < 0 || f.minConfidence > 1)) {
     throw new KgError('BAD_USER_INPUT', 'minConfidence must lie in [0, 1].');
@@ -83,6 +83,6 @@ export async function resolveFilter(ctx: ApiContext, input: MeetingFilterInput |
     types: f.types?.length ? [...f.types] : [...(defaults.types ?? MEETING_TYPES)],
     statuses: statuses?.length ? [...statuses] : null,
     minConfidence: f.minConfidence ?? null,
-    article: f.article ? keyOf(f.article, ['Article']) : null,
+    article: defaults.article ?? (f.article ? keyOf(f.article, ['Article']) : null),
   };
 }

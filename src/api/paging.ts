@@ -52,6 +52,7 @@ export function keysetConnection<R, N>(rows: R[], window: KeysetWindow<unknown>,
   const edges = page.map((r) => ({ cursor: encodeCursor(cursorOf(r)), node: nodeOf(r) }));
   return {
     edges,
+    nodes: edges.map((e) => e.node),
     pageInfo: {
       hasNextPage: window.backward ? window.before !== null : more,
       hasPreviousPage: window.backward ? more : window.after !== null,

@@ -27,8 +27,8 @@ export type Article = Node & {
   __typename?: 'Article';
   /** Author, when known. */
   author?: Maybe<Scalars['String']['output']>;
-  /** The events it reports. */
-  events: Array<Event>;
+  /** The events it reports, in (date, id) order: the same connection as Entity.events (the meeting family unless filter.types says otherwise). */
+  events: EventConnection;
   /** The extractor version that produced its facts. */
   extractorVersion?: Maybe<Scalars['String']['output']>;
   /** Global id. */
@@ -55,11 +55,23 @@ export type Article = Node & {
   url?: Maybe<Scalars['String']['output']>;
 };
 
+
+/** A news article as ingested: its raw text is the source of truth for everything extracted from it. */
+export type ArticleEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MeetingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A page of articles. */
 export type ArticleConnection = {
   __typename?: 'ArticleConnection';
   /** The articles in this page. */
   edges: Array<ArticleEdge>;
+  /** The same articles without cursors. */
+  nodes: Array<Article>;
   /** Paging information. */
   pageInfo: PageInfo;
   /** How many articles there are in all. */
@@ -291,6 +303,8 @@ export type EventConnection = {
   __typename?: 'EventConnection';
   /** The events in this page. */
   edges: Array<EventEdge>;
+  /** The same events without cursors. */
+  nodes: Array<Event>;
   /** Paging information. */
   pageInfo: PageInfo;
   /** How many events match in all. */
@@ -1009,7 +1023,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Article: ResolverTypeWrapper<ArticleRecord>;
-  ArticleConnection: ResolverTypeWrapper<Omit<ArticleConnection, 'edges'> & { edges: Array<ResolversTypes['ArticleEdge']> }>;
+  ArticleConnection: ResolverTypeWrapper<Omit<ArticleConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ArticleEdge']>, nodes: Array<ResolversTypes['Article']> }>;
   ArticleEdge: ResolverTypeWrapper<Omit<ArticleEdge, 'node'> & { node: ResolversTypes['Article'] }>;
   ArticleInput: ArticleInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1027,7 +1041,7 @@ export type ResolversTypes = ResolversObject<{
   Entity: ResolverTypeWrapper<EntityRecord>;
   EntityType: EntityType;
   Event: ResolverTypeWrapper<EventRecord>;
-  EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges'> & { edges: Array<ResolversTypes['EventEdge']> }>;
+  EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EventEdge']>, nodes: Array<ResolversTypes['Event']> }>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   EventStatus: EventStatus;
   EventType: EventType;
@@ -1063,7 +1077,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Article: ArticleRecord;
-  ArticleConnection: Omit<ArticleConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArticleEdge']> };
+  ArticleConnection: Omit<ArticleConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ArticleEdge']>, nodes: Array<ResolversParentTypes['Article']> };
   ArticleEdge: Omit<ArticleEdge, 'node'> & { node: ResolversParentTypes['Article'] };
   ArticleInput: ArticleInput;
   Boolean: Scalars['Boolean']['output'];
@@ -1078,7 +1092,7 @@ export type ResolversParentTypes = ResolversObject<{
   EncounterEdge: Omit<EncounterEdge, 'node'> & { node: ResolversParentTypes['Encounter'] };
   Entity: EntityRecord;
   Event: EventRecord;
-  EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
+  EventConnection: Omit<EventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EventEdge']>, nodes: Array<ResolversParentTypes['Event']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   Evidence: EvidenceModel;
   Float: Scalars['Float']['output'];
@@ -1107,7 +1121,7 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type ArticleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = ResolversObject<{
   author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<ArticleEventsArgs>>;
   extractorVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ingestedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1125,6 +1139,7 @@ export type ArticleResolvers<ContextType = ApiContext, ParentType extends Resolv
 
 export type ArticleConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ArticleConnection'] = ResolversParentTypes['ArticleConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ArticleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -1206,6 +1221,7 @@ export type EventResolvers<ContextType = ApiContext, ParentType extends Resolver
 
 export type EventConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;

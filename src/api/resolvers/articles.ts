@@ -6,11 +6,11 @@ import { KgError } from '../../errors';
 import type { ApiContext } from '../context';
 import { decodeCursor, fromGlobalId, toGlobalId } from '../ids';
 import type { Resolvers } from '../generated/graphql';
-import { keyOf } from '../names';
+import { keyOf, resolveFilter } from '../names';
 import { keysetConnection, keysetWindow, type PageArgs } from '../paging';
 import { present } from './present';
 import { entityTypeName } from './entities';
-import { loadEvents } from './events';
+import { eventConnection } from './events';
 
 function articleNode(record: ArticleRecord) {
   return { ...record, __typename: 'Article' as const };
@@ -32,7 +32,7 @@ export async function articleIdConnection(ctx: ApiContext, ids: string[], args: 
   const articles = present(await ctx.loaders.article.loadMany(page.edges.map((e) => e.node)));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const edges = page.edges.filter((e) => byId.has(e.node)).map((e) => ({ cursor: e.cursor, node: byId.get(e.node)! }));
-  return { edges, pageInfo: page.pageInfo, totalCount: ids.length };
+  return { edges, nodes: edges.map((e) => e.node), pageInfo: page.pageInfo, totalCount: ids.length };
 }
 
 /** Query and type resolvers for Article. */
@@ -64,7 +64,11 @@ export const articleResolvers: Resolvers = {
     id: (a) => toGlobalId('Article', a.id),
     sources: (a) => a.sources ?? (a.source ? [a.source] : []),
     mentions: async (a, _args, ctx) => (await ctx.loaders.articleFacts.load(a.id))?.mentions ?? [],
-    events: async (a, _args, ctx) => loadEvents(ctx, (await ctx.loaders.articleFacts.load(a.id))?.events ?? []),
+    // A connection like Entity.events (the same field under node(id) must have the same type and arguments).
+    events: async (a, args, ctx) => {
+      if (args.filter?.article) throw new KgError('BAD_USER_INPUT', 'Article.events is already the article\'s events: leave filter.article out.');
+      return eventConnection(ctx, await resolveFilter(ctx, args.filter, { article: a.id }), args);
+    },
     text: async (a, _args, { store }) => {
       if (typeof a.text === 'string') return a.text;
       return (await articleById(store, a.id))?.text ?? '';

@@ -64,7 +64,7 @@ async function entityArticleConnection(ctx: ApiContext, e: EntityRecord, args: P
   const articles = present(await ctx.loaders.article.loadMany(page.edges.map((x) => x.node)));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const edges = page.edges.filter((x) => byId.has(x.node)).map((x) => ({ cursor: x.cursor, node: byId.get(x.node)! }));
-  return { edges: edges as never, totalCount: e.articleCount, pageInfo: page.pageInfo };
+  return { edges: edges as never, nodes: edges.map((x) => x.node) as never, totalCount: e.articleCount, pageInfo: page.pageInfo };
 }
 
 const entityFields = {

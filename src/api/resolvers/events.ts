@@ -26,7 +26,7 @@ function cursorOf(cursor: string): EventCursor {
  */
 export async function eventConnection(ctx: ApiContext, filter: EventFilter | null, args: PageArgs) {
   const window = keysetWindow(args, ctx.config.limits.maxPageSize, cursorOf);
-  if (!filter) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+  if (!filter) return { edges: [], nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
   const options = { signal: ctx.signal };
   const [rows, totalCount] = await Promise.all([
     eventsPage(ctx.store, filter, { limit: window.limit + 1, after: window.after, before: window.before, backward: window.backward }, options),

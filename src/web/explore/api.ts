@@ -116,6 +116,8 @@ export const ARTICLE = `query Article($id: ID!) {
   article(id: $id) {
     id title url publishedAt source text
     mentions { entity { ${ENTITY} } spans }
-    events { ${EVENT} evidence { start end status trigger { start end text } article { id } } }
+    events(first: 100, filter: { types: [MEETING, TALKS, VISIT, CALL, SUMMIT, PRESS_CONFERENCE, INTERVIEW, DEBATE, HEARING] }) {
+      nodes { ${EVENT} evidence { start end status trigger { start end text } article { id } } }
+    }
   }
 }`;
