@@ -16,7 +16,7 @@ import { createFormatError } from './format-error';
 import { landingPage } from './landing-page';
 import { createLoaders } from './loaders';
 import { createSearchCache } from './search-cache';
-import { useAuth } from './plugins/use-auth';
+import { isLoopback, useAuth, writeAccess } from './plugins/use-auth';
 import { DEFAULT_LEAF_COSTS, useQueryCost } from './plugins/use-query-cost';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { resolvers } from './resolvers';
@@ -89,12 +89,14 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 /** Builds and starts the Apollo server and returns a node:http handler for it. */
 export async function createApi({ store, config, logger }: ApiOptions): Promise<Api> {
   const limits = config.limits;
-  // Depth, alias and token limits act while parsing and validating: before any resolver runs.
+  // Depth and alias limits act while validating: before any resolver runs. The token limit is
+  // graphql's own parse option (below): armor's re-parses in parsingDidStart, where a syntax
+  // error escapes Apollo's parse handling and becomes a 500.
   const armor = new ApolloArmor({
     // Fragments add no depth: a client reading through fragments (Apollo's habit) is measured by its fields.
     maxDepth: { n: limits.maxDepth, exposeLimits: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
-    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20, exposeLimits: true },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
@@ -109,6 +111,8 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     validationRules: armor.validationRules,
+    // Past the limit parsing stops with a syntax error: GRAPHQL_PARSE_FAILED's 400, mapped to QUERY_TOO_COMPLEX.
+    parseOptions: { maxTokens: limits.maxTokens },
     // Bounded by bytes with the query text counted (Apollo's default counts neither).
     documentStore: createDocumentCache(limits.documentCacheBytes) as never,
     plugins: [
@@ -180,7 +184,7 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal), search, extractor }),
+        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal), search, extractor, loopback: isLoopback(req.socket.remoteAddress) }),
       });
       const outHeaders: Record<string, string> = {};
       for (const [key, value] of response.headers) outHeaders[key] = value;
@@ -250,6 +254,7 @@ export async function startServer(options: ApiOptions): Promise<RunningServer> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.config.port;
+  options.logger.info(`listening on ${options.config.host}:${port}; ${writeAccess(options.config)}`);
   return {
     url: `http://localhost:${port}/graphql`,
     port,

@@ -54,18 +54,24 @@ RETURN a.id AS id, a.isNew AS created
   ['id', 'props', 'now'],
 );
 
-/** A page of articles in id order after a keyset cursor. */
-export const ARTICLES_PAGE = statement(
-  'articles_page',
-  `
+/** A page of articles in id order between keyset cursors (an article id each). */
+export const ARTICLES_PAGE = articlesPage('articles_page', 'ASC');
+/** Articles in reverse id order between keyset cursors (an article id each; paging backward). */
+export const ARTICLES_PAGE_DESC = articlesPage('articles_page_desc', 'DESC');
+
+function articlesPage(name: string, direction: 'ASC' | 'DESC'): Statement {
+  return statement(
+    name,
+    `
 MATCH (a:Article)
-WHERE $after IS NULL OR a.id > $after
+WHERE ($after IS NULL OR a.id > $after) AND ($before IS NULL OR a.id < $before)
 RETURN a {.id, .title, .url, .publishedAt, .publishedAtInferred, .source, .sources, .author, .siteName, .ingestedAt, .extractorVersion} AS article
-ORDER BY a.id
+ORDER BY a.id ${direction}
 LIMIT $limit
 `,
-  ['after', 'limit'],
-);
+    ['after', 'before', 'limit'],
+  );
+}
 
 /** One article by id. */
 export const ARTICLE_BY_ID = statement(
@@ -102,6 +108,7 @@ export const ALL_STATEMENTS: Statement[] = [
   NEO4J_AWAIT_INDEXES,
   UPSERT_ARTICLE,
   ARTICLES_PAGE,
+  ARTICLES_PAGE_DESC,
   ARTICLE_BY_ID,
   COUNT_ARTICLES,
   COUNT_ALL,

@@ -8,9 +8,12 @@ import { gql } from 'graphql-tag';
 export const ENCOUNTERS = gql`
   query Encounters($name: String!, $first: Int) {
     encounters(name: $name, first: $first) {
-      role
-      counterpart { id name type }
-      event { id type status date }
+      entity { id name }
+      nodes {
+        role
+        counterpart { id name type }
+        event { id eventType status date }
+      }
     }
   }
 `;
@@ -18,14 +21,19 @@ export const ENCOUNTERS = gql`
 /** An entity's events in date order. */
 export const TIMELINE = gql`
   query Timeline($name: String!) {
-    timeline(name: $name) { id type status date }
+    timeline(name: $name) {
+      entity { id name }
+      nodes { id eventType status date }
+    }
   }
 `;
 
 /** Whom an entity shares the most meeting-family events with. */
 export const TOP_COUNTERPARTS = gql`
   query TopCounterparts($name: String!, $first: Int) {
-    topCounterparts(name: $name, first: $first) { events lastDate counterpart { id name } }
+    topCounterparts(name: $name, first: $first) {
+      nodes { events lastDate counterpart { id name } }
+    }
   }
 `;
 
@@ -48,7 +56,7 @@ export const INGEST_ARTICLE = gql`
       alreadyKnown
       article { id title }
       entities { id name }
-      events { id type }
+      events { id eventType }
     }
   }
 `;
@@ -56,6 +64,6 @@ export const INGEST_ARTICLE = gql`
 /** Removes an article and what only it supported. */
 export const DELETE_ARTICLE = gql`
   mutation DeleteArticle($id: ID!) {
-    deleteArticle(id: $id) { id deleted }
+    deleteArticle(id: $id) { deletedArticleId deleted }
   }
 `;

@@ -9,12 +9,12 @@ import { gql } from 'graphql-tag';
 export const EXPLORE = gql`
   query Explore($name: String!, $place: String!, $from: String!, $to: String!) {
     encounters(name: $name) {
-      counterpart { name }
-      event { type status date place { name } evidence { sentence article { title } } confidence }
+      entity { name articleCount }
+      nodes { counterpart { name } event { eventType status date place { name } evidence { sentence article { title } } confidence } }
     }
     meetings(filter: { place: $place }) {
       totalCount
-      edges { cursor node { type status date place { name } participants { entity { name } role } } }
+      edges { cursor node { eventType status date place { name } participants { entity { name } role } } }
     }
     path(from: $from, to: $to) { length steps { kind description } }
   }
@@ -46,7 +46,7 @@ export const MEETINGS_PAGE = gql`
     meetings(first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { cursor node { id type date participants { entity { ...EntityCard } } } }
+      edges { cursor node { id eventType date participants { entity { ...EntityCard } } } }
     }
   }
   ${ENTITY_CARD}

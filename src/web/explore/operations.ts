@@ -16,7 +16,8 @@ const ENTITY = gql`
 const EVENT = gql`
   fragment ExploreEvent on Event {
     id
-    type
+    # Event.type is deprecated (it clashes with Entity.type under node(id)).
+    type: eventType
     status
     date
     time
@@ -61,7 +62,7 @@ export const NETWORK = gql`
           }
         }
       }
-      events(first: 100, after: $after, filter: { statuses: [OCCURRED, PLANNED, PROPOSED, HYPOTHETICAL, DECLINED, CANCELLED] }) {
+      events(first: 100, after: $after, filter: { status: [OCCURRED, PLANNED, PROPOSED, HYPOTHETICAL, DECLINED, CANCELLED] }) {
         totalCount
         pageInfo {
           hasNextPage
@@ -153,7 +154,7 @@ export const PATH = gql`
         }
         event {
           id
-          type
+          type: eventType
           status
           date
           place {
@@ -182,19 +183,21 @@ export const ARTICLE = gql`
         }
         spans
       }
-      events {
-        ...ExploreEvent
-        evidence {
-          start
-          end
-          status
-          trigger {
+      events(first: 100, filter: { types: [MEETING, TALKS, VISIT, CALL, SUMMIT, PRESS_CONFERENCE, INTERVIEW, DEBATE, HEARING] }) {
+        nodes {
+          ...ExploreEvent
+          evidence {
             start
             end
-            text
-          }
-          article {
-            id
+            status
+            trigger {
+              start
+              end
+              text
+            }
+            article {
+              id
+            }
           }
         }
       }
