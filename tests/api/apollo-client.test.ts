@@ -8,10 +8,12 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { SEEDS_DIR, startTestServer, type TestServer } from '../helpers/server';
 import possibleTypes from '../../src/client/generated/possible-types';
 import {
+  DeleteArticleDocument,
   EncountersDocument,
   EntityCardFragmentDoc,
   ExploreDocument,
   FindEntitiesDocument,
+  IngestArticleDocument,
   MeetingsPageDocument,
   NodeByIdDocument,
   TimelineDocument,
@@ -135,4 +137,17 @@ test('fragments add no depth, but fields through fragments still count', async (
   const refused = await server.gql(deep);
   expect(refused.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
   expect(refused.body.errors[0].message).toMatch(/depth limit of 10 exceeded, found 1[1-9]/);
+});
+
+test('mutations through the client: ingest an article, then delete it', async () => {
+  const { data, error } = await client.mutate({
+    mutation: IngestArticleDocument,
+    variables: { input: { title: 'Scholz meets Macron', text: 'German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday, 6 May 2024.' } },
+  });
+  expect(error).toBeUndefined();
+  const stored = data!.ingestArticle;
+  expect(stored.alreadyKnown).toBe(false);
+  expect(stored.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Olaf Scholz', 'Emmanuel Macron']));
+  const gone = (await client.mutate({ mutation: DeleteArticleDocument, variables: { id: stored.article!.id } })).data!.deleteArticle;
+  expect(gone).toMatchObject({ deleted: true, deletedArticleId: stored.article!.id });
 });
