@@ -115,6 +115,20 @@ describe('paging', () => {
     expect(event.meetings.nodes[0].articles.edges).toHaveLength(1);
   });
 
+  test('Article.events pages like meetings over the article, from batched loads', async () => {
+    const before = server.store.stats().statements;
+    const { articles } = await data(`{ articles(first: 10) { nodes { id events(first: 3, filter: ${FILTER}) { totalCount nodes { id } } } } }`);
+    // articles page + count + the articles' facts + their events: not two statements per article.
+    expect(server.store.stats().statements - before).toBeLessThanOrEqual(4);
+    for (const a of articles.nodes) {
+      const q = `query($id: ID) { meetings(first: 3, filter: { article: $id, types: ${ALL_TYPES}, status: ${ALL_STATUSES} }) { totalCount nodes { id } } }`;
+      expect(a.events).toEqual((await data(q, { id: a.id })).meetings);
+      const last = (await data(`query($id: ID!) { article(id: $id) { events(last: 2, filter: ${FILTER}) { nodes { id } } } }`, { id: a.id })).article.events.nodes;
+      const all = (await data(`query($id: ID!) { article(id: $id) { events(first: 100, filter: ${FILTER}) { nodes { id } } } }`, { id: a.id })).article.events.nodes;
+      expect(last).toEqual(all.slice(-2));
+    }
+  });
+
   test('encounters, timeline, topCounterparts and search page past one page', async () => {
     const pages = async (field: string, args: string, select: string) => {
       const whole = (await data(`{ x: ${field}(${args}, first: 100) { ${select} } }`)).x;
