@@ -5,6 +5,9 @@
  */
 import { SEEDS_DIR, startTestServer, type TestServer } from '../helpers/server';
 
+/** No extraction workers: these tests send no articles, and loading the models would only slow the start. */
+const NO_WORKERS = { KG_EXTRACT_WORKERS: '0' };
+
 const ALL_STATUSES = '[OCCURRED, PLANNED, PROPOSED, HYPOTHETICAL, DECLINED, CANCELLED]';
 const ALL_TYPES = '[MEETING, TALKS, VISIT, CALL, SUMMIT, PRESS_CONFERENCE, INTERVIEW, DEBATE, HEARING]';
 const FILTER = `{ types: ${ALL_TYPES}, status: ${ALL_STATUSES} }`;
@@ -14,7 +17,7 @@ describe('paging', () => {
   let server: TestServer;
   let all: { cursor: string; node: { id: string; date: string | null } }[];
   beforeAll(async () => {
-    server = await startTestServer({ ingest: [SEEDS_DIR] });
+    server = await startTestServer({ ingest: [SEEDS_DIR], env: NO_WORKERS });
     all = (await data(`{ meetings(first: 100, filter: ${FILTER}) { ${PAGE} } }`)).meetings.edges;
   });
   afterAll(async () => {

@@ -9,6 +9,9 @@ import { loadTypeDefs } from '../../src/api/schema';
 import { SEEDS_DIR, startTestServer, type TestServer } from '../helpers/server';
 import { MEETING_TYPES } from '../../src/graph/queries';
 
+/** No extraction workers: these tests send no articles, and loading the models would only slow the start. */
+const NO_WORKERS = { KG_EXTRACT_WORKERS: '0' };
+
 const schema = buildSchema(loadTypeDefs());
 
 describe('the schema', () => {
@@ -74,7 +77,7 @@ describe('the schema', () => {
 describe('answers', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ ingest: [SEEDS_DIR] });
+    server = await startTestServer({ ingest: [SEEDS_DIR], env: NO_WORKERS });
   });
   afterAll(async () => {
     await server.close();
