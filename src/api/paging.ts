@@ -42,8 +42,8 @@ export function keysetWindow<K>(args: PageArgs, max: number, decode: (cursor: st
 
 /**
  * Turns up to `limit + 1` rows read in the window's direction into a connection: the extra row
- * says whether more lie beyond the page on that side; the other side has more when its cursor
- * was given (the cursor's own item lies there).
+ * says whether more lie beyond the page on that side; past a given cursor there is always more
+ * (at least the cursor's own item), as the spec lets a server say when it knows cheaply.
  */
 export function keysetConnection<R, N>(rows: R[], window: KeysetWindow<unknown>, cursorOf: (row: R) => unknown[], nodeOf: (row: R) => N) {
   const more = rows.length > window.limit;
@@ -54,8 +54,8 @@ export function keysetConnection<R, N>(rows: R[], window: KeysetWindow<unknown>,
     edges,
     nodes: edges.map((e) => e.node),
     pageInfo: {
-      hasNextPage: window.backward ? window.before !== null : more,
-      hasPreviousPage: window.backward ? more : window.after !== null,
+      hasNextPage: window.backward ? window.before !== null : more || window.before !== null,
+      hasPreviousPage: window.backward ? more || window.after !== null : window.after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },

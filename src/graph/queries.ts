@@ -209,6 +209,9 @@ function anchorOf(filter: EventFilter): 'participant' | 'place' | 'none' {
   return filter.participants.length ? 'participant' : filter.place ? 'place' : 'none';
 }
 
+/** The sort date of undated events (after every ISO date). */
+export { UNDATED } from './cypher-reads';
+
 /** A keyset position in (date, id) order; undated events sort last with date UNDATED ("~"). */
 export interface EventCursor {
   date: string;

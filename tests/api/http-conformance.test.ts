@@ -6,6 +6,9 @@
 import { auditServer } from 'graphql-http';
 import { startTestServer, type TestServer } from '../helpers/server';
 
+/** No extraction workers: these tests send no articles, and loading the models would only slow the start. */
+const NO_WORKERS = { KG_EXTRACT_WORKERS: '0' };
+
 /** SHOULD-level checks Apollo answers differently, on purpose (README: GraphQL over HTTP). */
 const ALLOWED_WARNINGS = ['572B', 'FDE2', '7B9B'];
 
@@ -17,7 +20,7 @@ async function post(url: string, body: unknown, accept = 'application/json', hea
 describe('GraphQL over HTTP', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ env: NO_WORKERS });
   });
   afterAll(async () => {
     await server.close();
@@ -53,7 +56,7 @@ describe('GraphQL over HTTP', () => {
 describe('GraphQL over HTTP in production with keys', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ env: { NODE_ENV: 'production', KG_API_KEY: 'write-key-0123456789', KG_READ_KEY: 'read-key-0123456789' } });
+    server = await startTestServer({ env: { ...NO_WORKERS, NODE_ENV: 'production', KG_API_KEY: 'write-key-0123456789', KG_READ_KEY: 'read-key-0123456789' } });
   });
   afterAll(async () => {
     await server.close();

@@ -37,7 +37,7 @@ describe.each([
   let server: RunningServer;
   const lines: string[] = [];
   beforeAll(async () => {
-    const config = loadConfig({ ...engineEnv('embedded'), PORT: '0', HOST: '0.0.0.0', KG_LOG_LEVEL: 'silent', ...env });
+    const config = loadConfig({ ...engineEnv('embedded'), PORT: '0', HOST: '0.0.0.0', KG_LOG_LEVEL: 'silent', KG_EXTRACT_WORKERS: '0', ...env });
     store = await openStore(config);
     await wipe(store);
     server = await startServer({ store, config, logger: createLogger('info', (l) => lines.push(l)) });

@@ -10,7 +10,7 @@ import { keyOf, resolveFilter } from '../names';
 import { keysetConnection, keysetWindow, type PageArgs } from '../paging';
 import { present } from './present';
 import { entityTypeName } from './entities';
-import { eventConnection } from './events';
+import { eventConnection, eventListConnection, loadEvents } from './events';
 
 function articleNode(record: ArticleRecord) {
   return { ...record, __typename: 'Article' as const };
@@ -67,7 +67,10 @@ export const articleResolvers: Resolvers = {
     // A connection like Entity.events (the same field under node(id) must have the same type and arguments).
     events: async (a, args, ctx) => {
       if (args.filter?.article) throw new KgError('BAD_USER_INPUT', 'Article.events is already the article\'s events: leave filter.article out.');
-      return eventConnection(ctx, await resolveFilter(ctx, args.filter, { article: a.id }), args);
+      const filter = await resolveFilter(ctx, args.filter, { article: a.id });
+      // Participants and places need the graph; the rest is read from the batched loaders (no statement per article).
+      if (!filter || filter.participants.length || filter.place) return eventConnection(ctx, filter, args);
+      return eventListConnection(ctx, await loadEvents(ctx, (await ctx.loaders.articleFacts.load(a.id))?.events ?? []), filter, args);
     },
     text: async (a, _args, { store }) => {
       if (typeof a.text === 'string') return a.text;

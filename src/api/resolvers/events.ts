@@ -3,7 +3,7 @@
  * event connection shared by `meetings` and `Entity.events`.
  */
 import { KgError } from '../../errors';
-import { countEvents, eventsByIds, eventsPage, type EventCursor, type EventFilter, type EventRecord } from '../../graph/queries';
+import { countEvents, eventsByIds, eventsPage, UNDATED, type EventCursor, type EventFilter, type EventRecord } from '../../graph/queries';
 import type { ApiContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
 import { decodeCursor, toGlobalId } from '../ids';
@@ -36,6 +36,29 @@ export async function eventConnection(ctx: ApiContext, filter: EventFilter | nul
   // The page brings its events' records: the loader keeps them for nested fields that ask again.
   for (const e of connection.edges) ctx.loaders.event.prime(e.node.id, e.node);
   return { ...connection, totalCount };
+}
+
+/** Whether an event passes a filter's own conditions (types, statuses, dates, confidence); participants and places are the graph's to check. */
+function passes(v: EventRecord, f: EventFilter): boolean {
+  const date = v.date ?? null;
+  return (
+    f.types.includes(v.type) &&
+    (!f.statuses || f.statuses.includes(v.status)) &&
+    (f.minConfidence === null || (v.confidence ?? 0) >= f.minConfidence) &&
+    (!f.from || (date !== null && date >= f.from.slice(0, date.length))) &&
+    (!f.to || (date !== null && date <= f.to.slice(0, date.length)))
+  );
+}
+
+/** The same connection as eventConnection over events already loaded (an article's), filtered and paged in memory. */
+export function eventListConnection(ctx: ApiContext, events: EventRecord[], filter: EventFilter, args: PageArgs) {
+  const window = keysetWindow(args, ctx.config.limits.maxPageSize, cursorOf);
+  const key = (v: EventRecord) => ({ date: v.date ?? UNDATED, id: v.id });
+  const before = (x: EventCursor, y: EventCursor) => x.date < y.date || (x.date === y.date && x.id < y.id);
+  const matching = events.filter((v) => passes(v, filter)).sort((x, y) => (before(key(x), key(y)) ? -1 : 1));
+  const inWindow = matching.filter((v) => (!window.after || before(window.after, key(v))) && (!window.before || before(key(v), window.before)));
+  const rows = (window.backward ? inWindow.reverse() : inWindow).slice(0, window.limit + 1);
+  return { ...keysetConnection(rows, window, (v) => [key(v).date, v.id], (v) => v), totalCount: matching.length };
 }
 
 /** Events by id in the given order, through the request's loader. */
