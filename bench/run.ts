@@ -308,7 +308,7 @@ async function queryMix(url: string) {
   const q = JSON.stringify;
   return [
     { name: 'floor {__typename}', query: '{ __typename }' },
-    { name: 'encounters', query: `{ encounters(name: ${q(a)}, first: 20) { counterpart { name } event { type date } } }` },
+    { name: 'encounters', query: `{ encounters(name: ${q(a)}, first: 20) { nodes { counterpart { name } event { eventType date } } } }` },
     { name: 'meetings (filter)', query: `{ meetings(first: 20, filter: {place: ${q(place)}}) { totalCount edges { node { type date } } } }` },
     { name: 'search', query: `{ search(text: ${q(a.split(' ').pop()!)}, first: 10) { name } }` },
     { name: 'path', query: `{ path(from: ${q(a)}, to: ${q(b)}) { length } }` },

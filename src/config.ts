@@ -126,7 +126,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dataDir: path.resolve(env.KG_DATA_DIR ?? './data'),
     neo4j,
     port,
-    host: env.HOST ?? '0.0.0.0',
+    // Loopback by default: a fresh install is not reachable from other machines until HOST says so.
+    host: env.HOST || '127.0.0.1',
     production,
     apiKey: env.KG_API_KEY || undefined,
     readKey: env.KG_READ_KEY || undefined,

@@ -17,6 +17,8 @@ export interface ApiContext {
   loaders: Loaders;
   /** Entity search, its answers shared across requests while the graph is unchanged. */
   search: SearchCache;
+  /** Whether the client connected from this machine (loopback): keyless servers take writes only from it. */
+  loopback: boolean;
   /** Extraction worker pool for the mutations (in-thread extraction when absent). */
   extractor?: ExtractPool;
 }

@@ -6,12 +6,12 @@
 /** The example operation, as the README shows it. */
 export const EXAMPLE_QUERY = `query Explore($name: String!, $place: String!, $from: String!, $to: String!) {
   encounters(name: $name) {                           # names resolve like search: aliases, accents, Zelenskiy/Zelenskyy
-    counterpart { name }
-    event { type status date place { name } evidence { sentence article { title } } confidence }
+    entity { name articleCount }                      # the entity the name resolved to
+    nodes { counterpart { name } event { eventType status date place { name } evidence { sentence article { title } } confidence } }
   }
   meetings(filter: { place: $place }) {               # places include what lies inside them (Istanbul)
     totalCount
-    edges { cursor node { type status date place { name } participants { entity { name } role } } }
+    edges { cursor node { eventType status date place { name } participants { entity { name } role } } }
   }
   path(from: $from, to: $to) { length steps { kind description } }
 }`;

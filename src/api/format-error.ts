@@ -12,7 +12,7 @@ export interface ErrorLogger {
 }
 
 const PASS_THROUGH = new Set<string>(Object.keys(ERROR_CODES));
-const ARMOR_LIMIT = /^(?:Syntax Error: )?(?:Query depth|Aliases|Token|Directives) limit of \d+ exceeded/;
+const ARMOR_LIMIT = /^(?:Syntax Error: )?(?:(?:Query depth|Aliases|Token|Directives) limit of \d+ exceeded|Document contains more tha[nt] \d+ tokens)/;
 
 /** Builds Apollo's formatError: known codes pass, everything else is masked and logged. */
 export function createFormatError(logger: ErrorLogger) {

@@ -18,7 +18,9 @@ export function fromGlobalId(globalId: string): { type: NodeType; id: string } {
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
   const colon = decoded.indexOf(':');
   const type = decoded.slice(0, colon) as NodeType;
-  if (colon < 1 || !NODE_TYPES.has(type) || decoded.length === colon + 1) {
+  // Only the canonical spelling counts: base64url decoding ignores padding and stray characters,
+  // so "<id>==" would otherwise name the same object under a second id.
+  if (colon < 1 || !NODE_TYPES.has(type) || decoded.length === colon + 1 || toGlobalId(type, decoded.slice(colon + 1)) !== globalId) {
     throw new KgError('BAD_USER_INPUT', `"${globalId}" is not a valid id.`);
   }
   return { type, id: decoded.slice(colon + 1) };
@@ -33,7 +35,7 @@ export function encodeCursor(key: unknown[]): string {
 export function decodeCursor(cursor: string): unknown[] {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key)) return key;
+    if (Array.isArray(key) && encodeCursor(key) === cursor) return key;
   } catch {
     // fall through to the user error
   }

@@ -56,6 +56,14 @@ export interface EncounterArgs {
   first: number;
 }
 
+/** Arguments of per-entity article pages: keyset bounds, direction and rows to read. */
+export interface EntityArticleArgs {
+  after: string | null;
+  before: string | null;
+  backward: boolean;
+  first: number;
+}
+
 /** The loaders of one request. */
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
@@ -65,7 +73,7 @@ export interface Loaders {
   article: DataLoader<string, ArticleRecord | null>;
   articleFacts: DataLoader<string, ArticleFacts | null>;
   encounters: DataLoader<Keyed<EncounterArgs>, EncounterRow[], string>;
-  entityArticles: DataLoader<Keyed<{ after: string | null; first: number }>, { key: string; id: string; mentions: number }[], string>;
+  entityArticles: DataLoader<Keyed<EntityArticleArgs>, { key: string; id: string; mentions: number }[], string>;
 }
 
 /** Creates the loaders for one request; `signal` cancels their statements on timeout. */
@@ -93,7 +101,7 @@ export function createLoaders(store: GraphStore, signal?: AbortSignal): Loaders 
       }
       return found;
     }),
-    entityArticles: keyedLoader((keys, args: { after: string | null; first: number }) => entityArticles(store, keys, args, options)),
+    entityArticles: keyedLoader((keys, args: EntityArticleArgs) => entityArticles(store, keys, args, options)),
   };
   return loaders;
 }

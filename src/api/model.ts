@@ -78,3 +78,17 @@ export interface IngestResultModel {
   /** Whether the article is stored (a committed write, or already known). */
   committed: boolean;
 }
+
+/** An ingestion warning or per-input error as the pipeline reports it (code mapped to the enum by its resolver). */
+export interface IngestWarningModel {
+  code: string;
+  message: string;
+}
+
+/** A page of one entity's list (encounters, timeline, counterparts): the key a name resolved to and offset-cursor edges. */
+export interface NamedPageModel<T> {
+  entityKey: string;
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}

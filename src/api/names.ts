@@ -47,17 +47,21 @@ export interface MeetingFilterInput {
   from?: string | null;
   to?: string | null;
   types?: readonly string[] | null;
+  status?: readonly string[] | null;
+  /** Deprecated spelling of status. */
   statuses?: readonly string[] | null;
   minConfidence?: number | null;
   article?: string | null;
 }
 
 /** Resolves a filter's names to keys; null when a named participant or place matches nothing (no event can match). */
-export async function resolveFilter(ctx: ApiContext, input: MeetingFilterInput | null | undefined, defaults: { participants?: string[]; types?: readonly string[] } = {}): Promise<EventFilter | null> {
+export async function resolveFilter(ctx: ApiContext, input: MeetingFilterInput | null | undefined, defaults: { participants?: string[]; types?: readonly string[]; article?: string } = {}): Promise<EventFilter | null> {
   const f = input ?? {};
   if (f.minConfidence !== null && f.minConfidence !== undefined && (f.minConfidence < 0 || f.minConfidence > 1)) {
     throw new KgError('BAD_USER_INPUT', 'minConfidence must lie in [0, 1].');
   }
+  if (f.status?.length && f.statuses?.length) throw new KgError('BAD_USER_INPUT', 'Give `status` or its old name `statuses`, not both.');
+  const statuses = f.status?.length ? f.status : f.statuses;
   if (f.from && f.to && f.from > f.to) throw new KgError('BAD_USER_INPUT', '`from` must not be after `to`.');
   if ((f.participants?.length ?? 0) > 10) throw new KgError('BAD_USER_INPUT', 'At most 10 participants may be given.');
   const participants = [...(defaults.participants ?? [])];
@@ -77,8 +81,8 @@ export async function resolveFilter(ctx: ApiContext, input: MeetingFilterInput |
     from: f.from ?? null,
     to: f.to ?? null,
     types: f.types?.length ? [...f.types] : [...(defaults.types ?? MEETING_TYPES)],
-    statuses: f.statuses?.length ? [...f.statuses] : null,
+    statuses: statuses?.length ? [...statuses] : null,
     minConfidence: f.minConfidence ?? null,
-    article: f.article ? keyOf(f.article, ['Article']) : null,
+    article: defaults.article ?? (f.article ? keyOf(f.article, ['Article']) : null),
   };
 }

@@ -9,7 +9,6 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { Config } from '../config';
 import { KgError } from '../errors';
 import type { GraphStore } from '../graph/store';
-import { countArticles } from '../graph/articles';
 import type { Logger } from '../logger';
 import type { ApiContext } from './context';
 import { applyCors } from './cors';
@@ -17,7 +16,7 @@ import { createFormatError } from './format-error';
 import { landingPage } from './landing-page';
 import { createLoaders } from './loaders';
 import { createSearchCache } from './search-cache';
-import { useAuth } from './plugins/use-auth';
+import { isLoopback, useAuth, writeAccess } from './plugins/use-auth';
 import { DEFAULT_LEAF_COSTS, useQueryCost } from './plugins/use-query-cost';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { resolvers } from './resolvers';
@@ -27,6 +26,7 @@ import { createExtractPool } from '../extract-pool/pool';
 import { prepareWrites } from '../graph/ingest';
 import { loadTypeDefs } from './schema';
 import { createWebPages } from './web';
+import { createHealth } from './health';
 
 /** What createApi needs. */
 export interface ApiOptions {
@@ -89,11 +89,14 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 /** Builds and starts the Apollo server and returns a node:http handler for it. */
 export async function createApi({ store, config, logger }: ApiOptions): Promise<Api> {
   const limits = config.limits;
-  // Depth, alias and token limits act while parsing and validating: before any resolver runs.
+  // Depth and alias limits act while validating: before any resolver runs. The token limit is
+  // graphql's own parse option (below): armor's re-parses in parsingDidStart, where a syntax
+  // error escapes Apollo's parse handling and becomes a 500.
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, exposeLimits: true },
+    // Fragments add no depth: a client reading through fragments (Apollo's habit) is measured by its fields.
+    maxDepth: { n: limits.maxDepth, exposeLimits: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
-    maxTokens: { n: limits.maxTokens, exposeLimits: true },
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20, exposeLimits: true },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
@@ -108,6 +111,8 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     validationRules: armor.validationRules,
+    // Past the limit parsing stops with a syntax error: GRAPHQL_PARSE_FAILED's 400, mapped to QUERY_TOO_COMPLEX.
+    parseOptions: { maxTokens: limits.maxTokens },
     // Bounded by bytes with the query text counted (Apollo's default counts neither).
     documentStore: createDocumentCache(limits.documentCacheBytes) as never,
     plugins: [
@@ -129,19 +134,12 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
   // Workers load the models before the server says it is ready, so no first request waits for that.
   await extractor?.ready();
 
-  async function health(res: http.ServerResponse) {
-    try {
-      sendJson(res, 200, { status: 'ok', engine: store.engine, counts: { articles: await countArticles(store) } });
-    } catch (error) {
-      logger.error('health check failed', error);
-      sendJson(res, 503, { status: 'unavailable', engine: store.engine });
-    }
-  }
+  const health = createHealth(store, config, logger);
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (applyCors(req, res, config.corsOrigins)) return;
-    if (url.pathname === '/health' && req.method === 'GET') return health(res);
+    if (url.pathname === '/health' && (req.method === 'GET' || req.method === 'HEAD')) return health(req, res);
     if (await web.handle(req, res, url.pathname)) return;
     if (url.pathname !== '/graphql') {
       sendJson(res, 404, { errors: [{ message: 'Not found: the API is at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
@@ -186,7 +184,7 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal), search, extractor }),
+        context: async () => ({ store, config, signal: controller.signal, loaders: createLoaders(store, controller.signal), search, extractor, loopback: isLoopback(req.socket.remoteAddress) }),
       });
       const outHeaders: Record<string, string> = {};
       for (const [key, value] of response.headers) outHeaders[key] = value;
@@ -256,6 +254,7 @@ export async function startServer(options: ApiOptions): Promise<RunningServer> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.config.port;
+  options.logger.info(`listening on ${options.config.host}:${port}; ${writeAccess(options.config)}`);
   return {
     url: `http://localhost:${port}/graphql`,
     port,

@@ -18,12 +18,16 @@ import { readInputs } from './read-inputs';
 import { runEval } from './eval';
 import { extractJsonlStream, openJsonlSource } from './extract-jsonl';
 import { runParse } from './parse';
+import { COMMAND_HELP } from './help';
+import { createProgress, estimateArticles } from './progress';
+import { versions } from '../versions';
 
 const HELP = `kg — a knowledge graph of who met whom, where and when, from news articles
 
 Usage:
-  kg serve [--ingest PATH]...   Serve the GraphQL API (ingesting PATHs first)
-  kg ingest PATH...             Extract and store articles from files or directories
+  kg serve [--ingest PATH]... [--port N] [--host ADDR]
+                                Serve the GraphQL API (ingesting PATHs first)
+  kg ingest PATH...             Extract and store articles (text, HTML, JSONL, JSON array files)
   kg extract FILE...            Print the extraction of files as JSON (nothing is stored)
   kg extract --jsonl [FILE|-]   One document per input line {id, text, title?, publishedAt?}; one
                                 output line {id, title, publishedAt, entities, events} per input line
@@ -32,7 +36,8 @@ Usage:
   kg parse --conllu FILE        Re-predict UPOS, XPOS, HEAD, DEPREL of a CoNLL-U file, all else kept
   kg eval ner|events|syntax [--data DIR] [--json]
                                 Score the extractor against gold data (CoNLL-2003, seed, WikiEvents, RAMS)
-  kg help                       Show this help
+  kg help [COMMAND]             Show this help, or one command's (also: kg COMMAND --help)
+  kg --version                  Print the package, extractor and schema versions
 
 Environment: KG_STORE (embedded|neo4j), KG_DATA_DIR, NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
 NEO4J_DATABASE, PORT, HOST, NODE_ENV, KG_API_KEY, KG_READ_KEY, KG_LOG_LEVEL (see README).`;
@@ -43,19 +48,30 @@ async function ingestPaths(paths: string[], config: Config, logger: Logger, stor
   const own = !store;
   const s = store ?? (await openStore(config));
   try {
+    const started = Date.now();
     const read = readInputs(paths);
+    const progress = createProgress(process.stderr, estimateArticles(read.inputs), started);
+    read.errors.forEach(() => progress.error());
     // Worker threads extract (one per core by default) while this thread writes, in input order.
     const pool = config.extractWorkers > 0 ? createExtractPool(config.extractWorkers) : undefined;
     const report = await ingestInputs(s, read.inputs, pool, {
       maxArticleBytes: config.limits.maxArticleBytes,
-      onArticle: (a) => logger.debug(`stored ${a.id} ${a.alreadyKnown ? '(already known)' : a.created ? '(new)' : a.corrected ? '(new version: its text changed)' : '(rewritten)'} from ${a.input}`),
-    }).finally(() => pool?.close());
+      onArticle: (a) => {
+        progress.article();
+        logger.debug(`stored ${a.id} ${a.alreadyKnown ? '(already known)' : a.created ? '(new)' : a.corrected ? '(new version: its text changed)' : '(rewritten)'} from ${a.input}`);
+      },
+      onError: () => progress.error(),
+    }).finally(() => {
+      progress.stop();
+      return pool?.close();
+    });
     const errors = [...read.errors, ...report.errors];
     for (const e of errors) if (e !== report.stopped) logger.warn(`skipped ${e.input}: ${e.message} [${e.code}]`);
     if (report.stopped) logger.error(`stopped at ${report.stopped.input}: ${report.stopped.message} [${report.stopped.code}] ${report.articles.length} article(s) stored before it; the rest were not tried (run the same command again to go on).`);
     const created = report.articles.filter((a) => a.created).length;
     const corrected = report.articles.filter((a) => a.corrected).length;
-    logger.info(`ingested ${report.articles.length} article(s) from ${read.inputs.length} file(s): ${created} new, ${corrected} new version(s), ${report.articles.length - created - corrected} already known, ${errors.length} error(s)`);
+    const seconds = (Date.now() - started) / 1000;
+    logger.info(`ingested ${report.articles.length} article(s) from ${read.inputs.length} file(s) in ${seconds.toFixed(1)} s (${(report.articles.length / Math.max(seconds, 0.001)).toFixed(1)} articles/s): ${created} new, ${corrected} new version(s), ${report.articles.length - created - corrected} already known, ${errors.length} error(s)`);
     return { report, errors };
   } finally {
     if (own) await s.close();
@@ -64,8 +80,9 @@ async function ingestPaths(paths: string[], config: Config, logger: Logger, stor
 
 const commands: Record<string, Command> = {
   async serve(args, config, logger) {
-    const { values } = parseArgs({ args, options: { ingest: { type: 'string', multiple: true } } });
-    const cfg = config();
+    const { values } = parseArgs({ args, options: { ingest: { type: 'string', multiple: true }, port: { type: 'string' }, host: { type: 'string' } } });
+    // Flags override PORT and HOST.
+    const cfg = { ...config(), ...listenFlags(values) };
     const store = await openStore(cfg);
     if (values.ingest?.length) await ingestPaths(values.ingest, cfg, logger, store);
     const server = await startServer({ store, config: cfg, logger });
@@ -147,10 +164,58 @@ const commands: Record<string, Command> = {
 
 class UsageError extends Error {}
 
+/** The --port and --host of kg serve, checked. */
+function listenFlags(values: { port?: string; host?: string }): { port?: number; host?: string } {
+  const out: { port?: number; host?: string } = {};
+  if (values.port !== undefined) {
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new UsageError(`--port ${values.port} is not a TCP port; use 1-65535 (or 0 for any free port).`);
+    out.port = Number(values.port);
+  }
+  if (values.host !== undefined) {
+    if (!values.host.trim()) throw new UsageError('--host needs an address, e.g. --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface).');
+    out.host = values.host.trim();
+  }
+  return out;
+}
+
+/** Node's parseArgs errors, said the way the rest of kg speaks. */
+function usageMessage(command: string, error: Error & { code?: string }): string {
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1];
+  const positional = /'([^']*)'/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `kg ${command} has no option ${option ?? ''}.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(error.message) ? `${option ?? 'the option'} needs a value.` : `${option ?? 'the option'} takes no value.`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `kg ${command} takes no argument ${positional !== undefined ? `"${positional}"` : 'here'}.`;
+    default:
+      return error.message;
+  }
+}
+
+function versionText(): string {
+  const v = versions();
+  return `news-kg ${v.package}\nextractor ${v.extractor}\nschema ${v.schema}`;
+}
+
 /** Runs the command line and returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   let logger = createLogger('info');
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(versionText() + '\n');
+    return 0;
+  }
+  if (name === 'help' && rest[0]) {
+    const help = COMMAND_HELP[rest[0]];
+    if (!help) {
+      process.stderr.write(`kg: unknown command "${rest[0]}"\n\n${HELP}\n`);
+      return 2;
+    }
+    process.stdout.write(help + '\n');
+    return 0;
+  }
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(HELP + '\n');
     return name ? 0 : 2;
@@ -161,7 +226,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(HELP + '\n');
+    process.stdout.write((COMMAND_HELP[name] ?? HELP) + '\n');
     return 0;
   }
   try {
@@ -175,7 +240,8 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`kg: ${(error as Error).message}\nRun "kg help" for usage.\n`);
+      const message = error instanceof UsageError ? error.message : usageMessage(name, error as Error & { code?: string });
+      process.stderr.write(`kg: ${message}\nRun "kg help ${name}" for usage.\n`);
       return 2;
     }
     logger.error('unexpected failure', error);

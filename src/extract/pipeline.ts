@@ -2,7 +2,7 @@
  * The extraction pipeline: a list of components run in order over each Doc.
  */
 import type { Doc, Input, InputError } from './types';
-import { intake, jsonlInputs, looksLikeJsonl } from './intake';
+import { intake, recordInputs } from './intake';
 import { entityComponent } from './entities';
 import { eventComponent, hasEventTrigger } from './events';
 import type { NerModel } from './ner/model';
@@ -44,8 +44,8 @@ export function extract(input: Input, components: Component[]): ExtractResult {
  * so a file of thousands of articles never holds more than one extracted document at once.
  */
 export function* extractEach(input: Input, components: Component[]): Generator<{ doc: Doc } | { error: InputError }> {
-  if (!input.meta && !input.single && looksLikeJsonl(input.text)) {
-    const records = jsonlInputs(input);
+  const records = recordInputs(input);
+  if (records) {
     for (const error of records.errors) yield { error };
     for (const record of records.inputs) yield* extractEach(record, components);
     return;

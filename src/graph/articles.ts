@@ -1,7 +1,7 @@
 /**
  * Article reads over the store port (writes are in write.ts).
  */
-import { ARTICLE_BY_ID, ARTICLES_PAGE, COUNT_ARTICLES } from './cypher';
+import { ARTICLE_BY_ID, ARTICLES_PAGE, ARTICLES_PAGE_DESC, COUNT_ALL, COUNT_ARTICLES } from './cypher';
 import type { GraphStore } from './store';
 
 /** An article as stored. */
@@ -22,7 +22,15 @@ export interface ArticleRecord {
 
 /** Up to `limit` articles after the keyset cursor `after` (an article id), in id order. */
 export async function articlesPage(store: GraphStore, limit: number, after: string | null): Promise<ArticleRecord[]> {
-  const rows = await store.query<{ article: ArticleRecord }>(ARTICLES_PAGE, { after, limit });
+  return articlesWindow(store, { limit, after, before: null, backward: false });
+}
+
+/**
+ * Up to `limit` articles strictly between the keyset cursors `after` and `before` (article ids),
+ * in id order; with `backward` the last `limit` of them, nearest `before` first.
+ */
+export async function articlesWindow(store: GraphStore, page: { limit: number; after: string | null; before: string | null; backward: boolean }): Promise<ArticleRecord[]> {
+  const rows = await store.query<{ article: ArticleRecord }>(page.backward ? ARTICLES_PAGE_DESC : ARTICLES_PAGE, { after: page.after, before: page.before, limit: page.limit });
   return rows.map((r) => r.article);
 }
 
@@ -30,6 +38,12 @@ export async function articlesPage(store: GraphStore, limit: number, after: stri
 export async function articleById(store: GraphStore, id: string): Promise<ArticleRecord | null> {
   const rows = await store.query<{ article: ArticleRecord }>(ARTICLE_BY_ID, { id });
   return rows[0]?.article ?? null;
+}
+
+/** How many articles, entities and events are stored. */
+export async function countAll(store: GraphStore): Promise<{ articles: number; entities: number; events: number }> {
+  const [row] = await store.query<{ articles: number; entities: number; events: number }>(COUNT_ALL);
+  return { articles: Number(row?.articles ?? 0), entities: Number(row?.entities ?? 0), events: Number(row?.events ?? 0) };
 }
 
 /** How many articles are stored. */

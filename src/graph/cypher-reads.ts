@@ -106,35 +106,38 @@ const ANCHORED = 'MATCH (:Entity {key: $anchor})-[:PARTICIPATED_IN]->(v:Event)';
 const PLACED = 'MATCH (:Entity {key: $anchor})<-[:WITHIN*0..6]-(:Entity)<-[:AT]-(w:Event)\nWITH DISTINCT w AS v';
 const UNANCHORED = 'MATCH (v:Event)';
 
+/** The sort date of undated events: after every ISO date, so they come last both in pages and timelines. */
+export const UNDATED = '~';
+
 function eventsPage(name: string, match: string, direction: 'ASC' | 'DESC'): Statement {
-  const beyond = direction === 'ASC' ? '>' : '<';
   return statement(
     name,
     `
 ${match}
 WHERE ${EVENT_FILTERS}
-WITH v, coalesce(v.date, '') AS sortDate
-WHERE $cursorDate IS NULL OR sortDate ${beyond} $cursorDate OR (sortDate = $cursorDate AND v.id ${beyond} $cursorId)
+WITH v, coalesce(v.date, '${UNDATED}') AS sortDate
+WHERE ($afterDate IS NULL OR sortDate > $afterDate OR (sortDate = $afterDate AND v.id > $afterId))
+  AND ($beforeDate IS NULL OR sortDate < $beforeDate OR (sortDate = $beforeDate AND v.id < $beforeId))
 WITH v, sortDate
 ORDER BY sortDate ${direction}, v.id ${direction}
 LIMIT $limit
 RETURN v.id AS id, sortDate, ${eventColumn('v')}
 `,
-    [...EVENT_FILTER_PARAMS, 'anchor', 'cursorDate', 'cursorId', 'limit'].filter((p) => p !== 'anchor' || match !== UNANCHORED),
+    [...EVENT_FILTER_PARAMS, 'anchor', 'afterDate', 'afterId', 'beforeDate', 'beforeId', 'limit'].filter((p) => p !== 'anchor' || match !== UNANCHORED),
   );
 }
 
-/** A page of events in (date, id) order after a keyset cursor, starting from a participant. */
+/** A page of events in (date, id) order between keyset cursors, starting from a participant. */
 export const EVENTS_PAGE_ANCHORED_ASC = eventsPage('events_page_anchored_asc', ANCHORED, 'ASC');
-/** A page of events in reverse (date, id) order before a keyset cursor, starting from a participant. */
+/** A page of events in reverse (date, id) order between keyset cursors, starting from a participant. */
 export const EVENTS_PAGE_ANCHORED_DESC = eventsPage('events_page_anchored_desc', ANCHORED, 'DESC');
-/** A page of events in (date, id) order after a keyset cursor, starting from a place. */
+/** A page of events in (date, id) order between keyset cursors, starting from a place. */
 export const EVENTS_PAGE_PLACED_ASC = eventsPage('events_page_placed_asc', PLACED, 'ASC');
-/** A page of events in reverse (date, id) order before a keyset cursor, starting from a place. */
+/** A page of events in reverse (date, id) order between keyset cursors, starting from a place. */
 export const EVENTS_PAGE_PLACED_DESC = eventsPage('events_page_placed_desc', PLACED, 'DESC');
-/** A page of events in (date, id) order after a keyset cursor. */
+/** A page of events in (date, id) order between keyset cursors. */
 export const EVENTS_PAGE_ASC = eventsPage('events_page_asc', UNANCHORED, 'ASC');
-/** A page of events in reverse (date, id) order before a keyset cursor. */
+/** A page of events in reverse (date, id) order between keyset cursors. */
 export const EVENTS_PAGE_DESC = eventsPage('events_page_desc', UNANCHORED, 'DESC');
 
 /** How many events match a filter, starting from a participant. */
@@ -219,19 +222,25 @@ LIMIT $limit
   ['key', 'types', 'statuses', 'limit'],
 );
 
-/** The articles that mention each entity, in article-id order after a keyset cursor. */
-export const ENTITY_ARTICLES = statement(
-  'entity_articles',
-  `
+function entityArticles(name: string, direction: 'ASC' | 'DESC'): Statement {
+  return statement(
+    name,
+    `
 UNWIND $keys AS key
 MATCH (:Entity {key: key})<-[m:MENTIONS]-(a:Article)
-WHERE $after IS NULL OR a.id > $after
+WHERE ($after IS NULL OR a.id > $after) AND ($before IS NULL OR a.id < $before)
 RETURN key, a.id AS id, m.count AS mentions
-ORDER BY key, id
+ORDER BY key, id ${direction}
 LIMIT $limit
 `,
-  ['keys', 'after', 'limit'],
-);
+    ['keys', 'after', 'before', 'limit'],
+  );
+}
+
+/** The articles that mention each entity, in article-id order between keyset cursors. */
+export const ENTITY_ARTICLES = entityArticles('entity_articles', 'ASC');
+/** The articles that mention each entity, in reverse article-id order between keyset cursors. */
+export const ENTITY_ARTICLES_DESC = entityArticles('entity_articles_desc', 'DESC');
 
 /** The entities an article mentions and the events it reports. */
 export const ARTICLE_FACTS = statement(

@@ -63,18 +63,24 @@ RETURN a.id AS id, a.isNew AS created
   ['id', 'props', 'now'],
 );
 
-/** A page of articles in id order after a keyset cursor. */
-export const ARTICLES_PAGE = statement(
-  'articles_page',
-  `
+/** A page of articles in id order between keyset cursors (an article id each). */
+export const ARTICLES_PAGE = articlesPage('articles_page', 'ASC');
+/** Articles in reverse id order between keyset cursors (an article id each; paging backward). */
+export const ARTICLES_PAGE_DESC = articlesPage('articles_page_desc', 'DESC');
+
+function articlesPage(name: string, direction: 'ASC' | 'DESC'): Statement {
+  return statement(
+    name,
+    `
 MATCH (a:Article)
-WHERE $after IS NULL OR a.id > $after
+WHERE ($after IS NULL OR a.id > $after) AND ($before IS NULL OR a.id < $before)
 RETURN a {.id, .title, .url, .publishedAt, .publishedAtInferred, .source, .sources, .author, .siteName, .ingestedAt, .extractorVersion} AS article
-ORDER BY a.id
+ORDER BY a.id ${direction}
 LIMIT $limit
 `,
-  ['after', 'limit'],
-);
+    ['after', 'before', 'limit'],
+  );
+}
 
 /** One article by id. */
 export const ARTICLE_BY_ID = statement(
@@ -89,6 +95,15 @@ RETURN a {.id, .title, .text, .url, .publishedAt, .publishedAtInferred, .source,
 /** How many articles are stored. */
 export const COUNT_ARTICLES = statement('count_articles', 'MATCH (a:Article) RETURN count(a) AS count');
 
+/** How many articles, entities and events are stored (for /health); each count reads one label. */
+export const COUNT_ALL = statement(
+  'count_all',
+  `CALL { MATCH (a:Article) RETURN count(a) AS articles }
+CALL { MATCH (n:Entity) RETURN count(n) AS entities }
+CALL { MATCH (v:Event) RETURN count(v) AS events }
+RETURN articles, entities, events`,
+);
+
 export * from './cypher-facts';
 export * from './cypher-reads';
 import * as facts from './cypher-facts';
@@ -102,8 +117,10 @@ export const ALL_STATEMENTS: Statement[] = [
   NEO4J_AWAIT_INDEXES,
   UPSERT_ARTICLE,
   ARTICLES_PAGE,
+  ARTICLES_PAGE_DESC,
   ARTICLE_BY_ID,
   COUNT_ARTICLES,
+  COUNT_ALL,
   ...Object.values(facts).flatMap((v) => (Array.isArray(v) ? v : [v])).filter(isStatement),
   ...Object.values(reads).flatMap((v) => (Array.isArray(v) ? v : [v])).filter(isStatement),
 ];

@@ -6,7 +6,7 @@
  */
 import type { Doc, Input, InputError } from '../extract/types';
 import { extract, extractEach, type Component, type ExtractResult } from '../extract/pipeline';
-import { jsonlInputs, looksLikeJsonl } from '../extract/intake';
+import { recordInputs } from '../extract/intake';
 import type { ExtractPool } from '../extract-pool/pool';
 import { pipelineComponents } from '../models';
 import { knownNames } from '../extract/ner/gazetteer';
@@ -32,6 +32,8 @@ export interface IngestOptions extends WriteOptions {
   /** Cancels extraction in progress (pool only) and any write not yet begun. */
   signal?: AbortSignal;
   onArticle?: (article: IngestReport['articles'][number]) => void;
+  /** Called for each input or article skipped, as it is skipped (a progress display counts them). */
+  onError?: (error: InputError) => void;
 }
 
 /**
@@ -91,12 +93,12 @@ export async function ingestArticle(store: GraphStore, input: Input, extractor: 
   return { docs, outcomes, errors };
 }
 
-/** One article input per JSONL record (split here, cheaply), or the input itself. */
-function* articleInputs(inputs: Iterable<Input>, errors: InputError[]): Generator<Input> {
+/** One article input per JSONL or JSON-array record (split here, cheaply), or the input itself. */
+function* articleInputs(inputs: Iterable<Input>, fail: (error: InputError) => void): Generator<Input> {
   for (const input of inputs) {
-    if (!input.meta && !input.single && looksLikeJsonl(input.text)) {
-      const records = jsonlInputs(input);
-      errors.push(...records.errors);
+    const records = recordInputs(input);
+    if (records) {
+      records.errors.forEach(fail);
       yield* records.inputs;
     } else yield input;
   }
@@ -110,6 +112,10 @@ export async function ingestInputs(
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   const report: IngestReport = { articles: [], errors: [] };
+  const fail = (error: InputError) => {
+    report.errors.push(error);
+    options.onError?.(error);
+  };
   const stored = (doc: Doc, outcome: WriteOutcome) => {
     const article = { ...outcome, input: doc.inputName, title: doc.title };
     report.articles.push(article);
@@ -122,20 +128,20 @@ export async function ingestInputs(
       // A store that takes no writes (disk full) fails every article after this one too: stop here.
       const unavailable = isKgError(error, 'STORE_UNAVAILABLE');
       const failure = { input: input.name, code: unavailable ? 'STORE_UNAVAILABLE' : 'STORE_WRITE_FAILED', message: (error as Error).message };
-      report.errors.push(failure);
+      fail(failure);
       if (unavailable) report.stopped = failure;
     }
   };
   if (Array.isArray(extractor)) {
-    for (const input of articleInputs(inputs, report.errors)) {
+    for (const input of articleInputs(inputs, fail)) {
       const tooLarge = articleTooLarge(input, options.maxArticleBytes) ?? badId(input);
       if (tooLarge) {
-        report.errors.push(tooLarge);
+        fail(tooLarge);
         continue;
       }
       // One article is extracted, then written, then the next: memory stays flat however long the file.
       for (const item of extractEach(input, extractor)) {
-        if ('error' in item) report.errors.push(item.error);
+        if ('error' in item) fail(item.error);
         else await write(item.doc, input);
         if (report.stopped) return report;
       }
@@ -147,14 +153,14 @@ export async function ingestInputs(
   const drain = async () => {
     const { input, result } = pending.shift()!;
     const done = await result;
-    if ('code' in done) return void report.errors.push(done);
-    report.errors.push(...done.errors);
+    if ('code' in done) return void fail(done);
+    done.errors.forEach(fail);
     for (const doc of done.docs) if (!report.stopped) await write(doc, input);
   };
-  for (const input of articleInputs(inputs, report.errors)) {
+  for (const input of articleInputs(inputs, fail)) {
     const tooLarge = articleTooLarge(input, options.maxArticleBytes) ?? badId(input);
     if (tooLarge) {
-      report.errors.push(tooLarge);
+      fail(tooLarge);
       continue;
     }
     const result = extractor.extract(input, options.signal).catch(

@@ -13,6 +13,7 @@ import {
   ENCOUNTERS,
   ENTITIES_BY_KEYS,
   ENTITY_ARTICLES,
+  ENTITY_ARTICLES_DESC,
   GRAPH_COUNTS,
   EVENT_HISTOGRAM,
   EVENT_HISTOGRAM_ANCHORED,
@@ -208,20 +209,23 @@ function anchorOf(filter: EventFilter): 'participant' | 'place' | 'none' {
   return filter.participants.length ? 'participant' : filter.place ? 'place' : 'none';
 }
 
-/** A keyset position in (date, id) order; undated events sort first with date "". */
+/** The sort date of undated events (after every ISO date). */
+export { UNDATED } from './cypher-reads';
+
+/** A keyset position in (date, id) order; undated events sort last with date UNDATED ("~"). */
 export interface EventCursor {
   date: string;
   id: string;
 }
 
 /**
- * Up to `limit` event ids in (date, id) order strictly after `after`, or, with
- * `backward`, the `limit` ids just before `before` (returned in forward order).
+ * Up to `limit` events in (date, id) order strictly between `after` and `before` (either may be
+ * null); with `backward` the last `limit` of them, in reverse order (nearest `before` first).
  */
 export async function eventsPage(
   store: GraphStore,
   filter: EventFilter,
-  page: { limit: number; cursor: EventCursor | null; backward: boolean },
+  page: { limit: number; after: EventCursor | null; before: EventCursor | null; backward: boolean },
   options?: TxOptions,
 ): Promise<(EventCursor & { event: EventRecord })[]> {
   const statement = {
@@ -231,11 +235,17 @@ export async function eventsPage(
   }[anchorOf(filter)];
   const rows = await store.query<{ id: string; sortDate: string; event: EventRecord }>(
     statement,
-    { ...filterParams(filter), cursorDate: page.cursor?.date ?? null, cursorId: page.cursor?.id ?? null, limit: page.limit },
+    {
+      ...filterParams(filter),
+      afterDate: page.after?.date ?? null,
+      afterId: page.after?.id ?? null,
+      beforeDate: page.before?.date ?? null,
+      beforeId: page.before?.id ?? null,
+      limit: page.limit,
+    },
     options,
   );
-  const out = rows.map((r) => ({ id: r.id, date: r.sortDate, event: r.event }));
-  return page.backward ? out.reverse() : out;
+  return rows.map((r) => ({ id: r.id, date: r.sortDate, event: r.event }));
 }
 
 /** How many events match a filter. */
@@ -309,16 +319,16 @@ export async function topCounterparts(store: GraphStore, key: string, args: { ty
   );
 }
 
-/** Article ids mentioning each key after a keyset cursor (an article id). */
+/** Article ids mentioning each key between keyset cursors (article ids); with `backward` the last ones, in reverse order. */
 export async function entityArticles(
   store: GraphStore,
   keys: readonly string[],
-  args: { after: string | null; first: number },
+  args: { after: string | null; before: string | null; backward: boolean; first: number },
   options?: TxOptions,
 ): Promise<Map<string, { key: string; id: string; mentions: number }[]>> {
   const rows = await store.query<{ key: string; id: string; mentions: number }>(
-    ENTITY_ARTICLES,
-    { keys: [...keys], after: args.after, limit: keys.length === 1 ? args.first : 1_000_000 },
+    args.backward ? ENTITY_ARTICLES_DESC : ENTITY_ARTICLES,
+    { keys: [...keys], after: args.after, before: args.before, limit: keys.length === 1 ? args.first : 1_000_000 },
     options,
   );
   return groupBy(rows, keys, args.first);

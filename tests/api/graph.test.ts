@@ -24,8 +24,9 @@ describe.each(engineNames())('the knowledge graph over HTTP on %s', (engine) => 
   }
 
   test('Zelensky met Kellogg in Kyiv, and spoke to Trump and Rutte', async () => {
-    const { encounters } = await data(`{ encounters(name: "Zelensky") { counterpart { name } event { ${EVENT} } } }`);
-    const by = (name: string) => encounters.filter((e: any) => e.counterpart.name === name).map((e: any) => e.event);
+    const { encounters } = await data(`{ encounters(name: "Zelensky") { entity { name } nodes { counterpart { name } event { ${EVENT} } } } }`);
+    expect(encounters.entity).toEqual({ name: 'Volodymyr Zelensky' });
+    const by = (name: string) => encounters.nodes.filter((e: any) => e.counterpart.name === name).map((e: any) => e.event);
     expect(by('Keith Kellogg')).toEqual([expect.objectContaining({ type: 'MEETING', date: '2025-07-14', status: 'OCCURRED', place: { name: 'Kyiv' } })]);
     expect(by('Donald Trump')).toEqual([expect.objectContaining({ type: 'CALL', date: '2025-07-14', status: 'OCCURRED' })]);
     expect(by('Mark Rutte')).toEqual([expect.objectContaining({ type: 'CALL', status: 'OCCURRED' })]);
@@ -36,13 +37,13 @@ describe.each(engineNames())('the knowledge graph over HTTP on %s', (engine) => 
   });
 
   test('Trump met Rutte at the White House, and did not meet Putin', async () => {
-    const { encounters } = await data(`{ encounters(name: "Trump", status: [OCCURRED, PLANNED, PROPOSED, HYPOTHETICAL, DECLINED, CANCELLED]) { counterpart { name } event { type status place { name } } } }`);
-    expect(encounters).toContainEqual({ counterpart: { name: 'Mark Rutte' }, event: { type: 'MEETING', status: 'OCCURRED', place: { name: 'White House' } } });
-    const putin = encounters.filter((e: any) => e.counterpart.name === 'Vladimir Putin');
+    const { encounters } = await data(`{ encounters(name: "Trump", status: [OCCURRED, PLANNED, PROPOSED, HYPOTHETICAL, DECLINED, CANCELLED]) { nodes { counterpart { name } event { type status place { name } } } } }`);
+    expect(encounters.nodes).toContainEqual({ counterpart: { name: 'Mark Rutte' }, event: { type: 'MEETING', status: 'OCCURRED', place: { name: 'White House' } } });
+    const putin = encounters.nodes.filter((e: any) => e.counterpart.name === 'Vladimir Putin');
     expect(putin.length).toBeGreaterThan(0);
     expect(putin.every((e: any) => e.event.status !== 'OCCURRED')).toBe(true);
-    const occurred = await data('{ encounters(name: "Donald Trump") { counterpart { name } } }');
-    expect(occurred.encounters.map((e: any) => e.counterpart.name)).not.toContain('Vladimir Putin');
+    const occurred = await data('{ encounters(name: "Donald Trump") { nodes { counterpart { name } } } }');
+    expect(occurred.encounters.nodes.map((e: any) => e.counterpart.name)).not.toContain('Vladimir Putin');
   });
 
   test('meetings in Istanbul (and in Türkiye, which contains it) include the planned talks of 2025-05-16', async () => {
@@ -118,15 +119,15 @@ describe.each(engineNames())('the knowledge graph over HTTP on %s', (engine) => 
 
   test('timeline, rankings and histogram', async () => {
     const { timeline, topCounterparts, meetingHistogram } = await data(`{
-      timeline(name: "Zelensky") { type date status }
-      topCounterparts(name: "Zelensky") { counterpart { name } events lastDate }
+      timeline(name: "Zelensky") { nodes { type date status } }
+      topCounterparts(name: "Zelensky") { nodes { counterpart { name } events lastDate } }
       meetingHistogram(bucket: MONTH) { bucket count }
     }`);
-    const dated = timeline.filter((e: any) => e.date).map((e: any) => e.date);
+    const dated = timeline.nodes.filter((e: any) => e.date).map((e: any) => e.date);
     expect(dated).toEqual([...dated].sort());
     // The seed's three: the Kyiv meeting with Kellogg (one event however many sentences report it) and the calls with Trump and Rutte.
-    expect(timeline.map((e: any) => `${e.type} ${e.status}`).sort()).toEqual(expect.arrayContaining(['CALL OCCURRED', 'CALL OCCURRED', 'MEETING OCCURRED']));
-    expect(topCounterparts.map((c: any) => c.counterpart.name)).toEqual(expect.arrayContaining(['Donald Trump', 'Keith Kellogg', 'Mark Rutte']));
+    expect(timeline.nodes.map((e: any) => `${e.type} ${e.status}`).sort()).toEqual(expect.arrayContaining(['CALL OCCURRED', 'CALL OCCURRED', 'MEETING OCCURRED']));
+    expect(topCounterparts.nodes.map((c: any) => c.counterpart.name)).toEqual(expect.arrayContaining(['Donald Trump', 'Keith Kellogg', 'Mark Rutte']));
     expect(meetingHistogram).toEqual(expect.arrayContaining([{ bucket: '2025-07', count: 4 }]));
   });
 
@@ -159,8 +160,8 @@ describe.each(engineNames())('the knowledge graph over HTTP on %s', (engine) => 
 
   test('bad input gets documented error codes and no internals', async () => {
     const cases: [string, string][] = [
-      ['{ encounters(name: "Qqqzzz Nobody") { event { id } } }', 'NOT_FOUND'],
-      ['{ encounters(name: "") { event { id } } }', 'BAD_USER_INPUT'],
+      ['{ encounters(name: "Qqqzzz Nobody") { nodes { event { id } } } }', 'NOT_FOUND'],
+      ['{ encounters(name: "") { nodes { event { id } } } }', 'BAD_USER_INPUT'],
       ['{ meetings(filter: {from: "2025-13-01"}) { totalCount } }', 'GRAPHQL_VALIDATION_FAILED'],
       ['{ meetings(first: -1) { totalCount } }', 'BAD_USER_INPUT'],
       ['{ meetings(after: "not-a-cursor") { totalCount } }', 'BAD_USER_INPUT'],
@@ -214,7 +215,7 @@ describe.each(engineNames())('the knowledge graph over HTTP on %s', (engine) => 
     expect(merged.mergeEntities.aliases).toContain('Olaf Scholz');
     expect((await data('{ search(text: "Olaf Scholz", first: 1) { name } }')).search).toEqual([{ name: 'Emmanuel Macron' }]);
 
-    const deleted = await data('mutation($id: ID!) { deleteArticle(id: $id) { id deleted } }', { id: first.article.id });
+    const deleted = await data('mutation($id: ID!) { deleteArticle(id: $id) { deletedArticleId deleted } }', { id: first.article.id });
     expect(deleted.deleteArticle.deleted).toBe(true);
     const gone = await data('{ search(text: "Macron") { name } }');
     expect(gone.search).toEqual([]);

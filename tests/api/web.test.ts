@@ -82,9 +82,9 @@ describe('default (development) server over the seeds', () => {
   });
 
   test('evidence gives the trigger and the participants as offsets into the article text', async () => {
-    const { body } = await server.gql(`{ encounters(name: "Kellogg", first: 3) { event { evidence { start end sentence trigger { start end text } mentions { entity { name } count spans } article { text } } } } }`);
+    const { body } = await server.gql(`{ encounters(name: "Kellogg", first: 3) { nodes { event { evidence { start end sentence trigger { start end text } mentions { entity { name } count spans } article { text } } } } } }`);
     expect(body.errors).toBeUndefined();
-    const evidence = body.data.encounters.flatMap((e: any) => e.event.evidence);
+    const evidence = body.data.encounters.nodes.flatMap((e: any) => e.event.evidence);
     const withTrigger = evidence.find((e: any) => e.trigger);
     expect(withTrigger.trigger.text).toBe('meets with');
     for (const e of evidence) {

@@ -38,7 +38,7 @@ async function allEvents(store: GraphStore) {
   const page = await eventsPage(
     store,
     { participants: [], place: null, from: null, to: null, types: [...EVENT_TYPES], statuses: null, minConfidence: null, article: null },
-    { limit: 1000, cursor: null, backward: false },
+    { limit: 1000, after: null, before: null, backward: false },
   );
   const ids = page.map((p) => p.id);
   const details = await eventDetails(store, ids);
@@ -137,7 +137,7 @@ describe.each(engines().map((e) => [e.name, e] as const))('graph contract on %s'
     for (const { key } of places) {
       const filter = { participants: [], place: key, from: null, to: null, types: [...EVENT_TYPES], statuses: null, minConfidence: null, article: null };
       const expected = (await store.query<{ id: string }>(byKeys, { place: key })).map((r) => r.id).sort();
-      const page = await eventsPage(store, filter, { limit: 1000, cursor: null, backward: false });
+      const page = await eventsPage(store, filter, { limit: 1000, after: null, before: null, backward: false });
       expect(page.map((r) => r.id).sort()).toEqual(expected);
       expect(await countEvents(store, filter)).toBe(expected.length);
     }

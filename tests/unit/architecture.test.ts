@@ -41,3 +41,12 @@ test('browser pages (src/web) import only each other and packages: they reach th
     expect({ file: path.relative(SRC, file), bad }).toEqual({ file: path.relative(SRC, file), bad: [] });
   }
 });
+
+test('client operations (src/client) import only each other and packages: the public API, no server code', () => {
+  const client = sources.filter((s) => s.file.startsWith(`client${path.sep}`));
+  expect(client.length).toBeGreaterThan(2);
+  for (const s of client) {
+    const bad = imports(s.text).filter((i) => i.startsWith('.') && !path.resolve(SRC, path.dirname(s.file), i).startsWith(path.join(SRC, 'client')));
+    expect({ file: s.file, bad }).toEqual({ file: s.file, bad: [] });
+  }
+});

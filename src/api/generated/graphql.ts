@@ -3,7 +3,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { ArticleRecord } from '../../graph/articles';
 import { EntityRecord, EventRecord } from '../../graph/queries';
-import { EncounterModel, CounterpartModel, ParticipantModel, EvidenceModel, MentionModel, RoleModel, PathStepModel, PathModel, IngestResultModel } from '../model';
+import { EncounterModel, CounterpartModel, ParticipantModel, EvidenceModel, MentionModel, RoleModel, PathStepModel, PathModel, IngestResultModel, IngestWarningModel, NamedPageModel } from '../model';
 import { ApiContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -27,8 +27,8 @@ export type Article = Node & {
   __typename?: 'Article';
   /** Author, when known. */
   author?: Maybe<Scalars['String']['output']>;
-  /** The events it reports. */
-  events: Array<Event>;
+  /** The events it reports, in (date, id) order: the same connection as Entity.events (the meeting family unless filter.types says otherwise). */
+  events: EventConnection;
   /** The extractor version that produced its facts. */
   extractorVersion?: Maybe<Scalars['String']['output']>;
   /** Global id. */
@@ -55,11 +55,23 @@ export type Article = Node & {
   url?: Maybe<Scalars['String']['output']>;
 };
 
+
+/** A news article as ingested: its raw text is the source of truth for everything extracted from it. */
+export type ArticleEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MeetingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A page of articles. */
 export type ArticleConnection = {
   __typename?: 'ArticleConnection';
   /** The articles in this page. */
   edges: Array<ArticleEdge>;
+  /** The same articles without cursors. */
+  nodes: Array<Article>;
   /** Paging information. */
   pageInfo: PageInfo;
   /** How many articles there are in all. */
@@ -98,6 +110,19 @@ export type Bucket =
   /** One bucket per year. */
   | 'YEAR';
 
+/** A page of the counterparts of the entity a name resolved to, most shared events first. */
+export type CounterpartConnection = {
+  __typename?: 'CounterpartConnection';
+  /** The counterparts in this page. */
+  edges: Array<CounterpartEdge>;
+  /** The entity the name resolved to. */
+  entity: Entity;
+  /** The same counterparts without cursors. */
+  nodes: Array<CounterpartCount>;
+  /** Paging information (offset cursors: forward with first and after). */
+  pageInfo: PageInfo;
+};
+
 /** How many events an entity shares with a counterpart. */
 export type CounterpartCount = {
   __typename?: 'CounterpartCount';
@@ -107,6 +132,15 @@ export type CounterpartCount = {
   events: Scalars['Int']['output'];
   /** Date of the latest shared event, when dated. */
   lastDate?: Maybe<Scalars['Date']['output']>;
+};
+
+/** An edge of a counterpart ranking. */
+export type CounterpartEdge = {
+  __typename?: 'CounterpartEdge';
+  /** Opaque offset cursor. */
+  cursor: Scalars['String']['output'];
+  /** The counterpart and its count. */
+  node: CounterpartCount;
 };
 
 /** How precise an event's date is. */
@@ -123,8 +157,8 @@ export type DeleteResult = {
   __typename?: 'DeleteResult';
   /** Whether an article was deleted. */
   deleted: Scalars['Boolean']['output'];
-  /** The id asked for. */
-  id: Scalars['ID']['output'];
+  /** The deleted (or absent) article's global id: an Article id, so it is not this result's own id. */
+  deletedArticleId: Scalars['ID']['output'];
 };
 
 /** One counterpart an entity met at one event. */
@@ -133,11 +167,33 @@ export type Encounter = {
   /** Whom the entity met. */
   counterpart: Entity;
   /** The counterpart's role at the event. */
-  counterpartRole: Scalars['String']['output'];
+  counterpartRole: ParticipantRole;
   /** Where, when and how. */
   event: Event;
   /** The entity's role at the event. */
-  role: Scalars['String']['output'];
+  role: ParticipantRole;
+};
+
+/** A page of the encounters of the entity a name resolved to, newest first. */
+export type EncounterConnection = {
+  __typename?: 'EncounterConnection';
+  /** The encounters in this page. */
+  edges: Array<EncounterEdge>;
+  /** The entity the name resolved to: check it (a stub with few articles, another person of that name). */
+  entity: Entity;
+  /** The same encounters without cursors. */
+  nodes: Array<Encounter>;
+  /** Paging information (offset cursors: forward with first and after). */
+  pageInfo: PageInfo;
+};
+
+/** An edge of an encounter page. */
+export type EncounterEdge = {
+  __typename?: 'EncounterEdge';
+  /** Opaque offset cursor. */
+  cursor: Scalars['String']['output'];
+  /** The encounter. */
+  node: Encounter;
 };
 
 /** A person, organisation or place found in articles. */
@@ -150,7 +206,7 @@ export type Entity = {
   articles: ArticleConnection;
   /** Whom it met, newest first (defaults: meeting-family types, status OCCURRED). */
   encounters: Array<Encounter>;
-  /** Its events, in (date, id) order, paged both ways. */
+  /** Its events, in (date, id) order (undated last), paged both ways; the meeting family unless filter.types says otherwise. */
   events: EventConnection;
   /** Global id. */
   id: Scalars['ID']['output'];
@@ -166,7 +222,9 @@ export type Entity = {
 /** A person, organisation or place found in articles. */
 export type EntityArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -174,6 +232,7 @@ export type EntityArticlesArgs = {
 export type EntityEncountersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<EventStatus>>;
   to?: InputMaybe<Scalars['Date']['input']>;
   types?: InputMaybe<Array<EventType>>;
@@ -201,14 +260,16 @@ export type EntityType =
 /** An event: a meeting, call, visit, talks and so on, merged across the articles that report it. */
 export type Event = Node & {
   __typename?: 'Event';
-  /** The articles that report it. */
-  articles: Array<Article>;
+  /** The articles that report it, in id order: the same connection as Entity.articles. */
+  articles: ArticleConnection;
   /** Confidence in [0, 1] that it is reported correctly (grows with independent reports). */
   confidence: Scalars['Float']['output'];
   /** When, as precisely as known (see datePrecision). */
   date?: Maybe<Scalars['Date']['output']>;
   /** How precise the date is. */
   datePrecision?: Maybe<DatePrecision>;
+  /** What kind of event (named so as not to clash with Entity.type under node(id)). */
+  eventType: EventType;
   /** The sentences that report it, from every article. */
   evidence: Array<Evidence>;
   /** Global id. */
@@ -221,15 +282,29 @@ export type Event = Node & {
   status: EventStatus;
   /** Clock time when given, e.g. "09:30 GMT". */
   time?: Maybe<Scalars['String']['output']>;
-  /** What kind of event. */
+  /**
+   * What kind of event.
+   * @deprecated Use eventType: under node(id) this clashes with Entity.type (EntityType).
+   */
   type: EventType;
 };
 
-/** A page of events in (date, id) order; undated events come first. */
+
+/** An event: a meeting, call, visit, talks and so on, merged across the articles that report it. */
+export type EventArticlesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of events in (date, id) order; undated events come last. */
 export type EventConnection = {
   __typename?: 'EventConnection';
   /** The events in this page. */
   edges: Array<EventEdge>;
+  /** The same events without cursors. */
+  nodes: Array<Event>;
   /** Paging information. */
   pageInfo: PageInfo;
   /** How many events match in all. */
@@ -305,8 +380,8 @@ export type Evidence = {
 /** Events in one time bucket. */
 export type HistogramBucket = {
   __typename?: 'HistogramBucket';
-  /** The bucket: YYYY-MM-DD, YYYY-MM or YYYY. */
-  bucket: Scalars['String']['output'];
+  /** The bucket's date: YYYY-MM-DD, YYYY-MM or YYYY by the bucket size asked for. */
+  bucket: Scalars['Date']['output'];
   /** How many events fall in it. */
   count: Scalars['Int']['output'];
 };
@@ -336,10 +411,41 @@ export type IngestResult = {
 export type IngestWarning = {
   __typename?: 'IngestWarning';
   /** A stable code. */
-  code: Scalars['String']['output'];
+  code: IngestWarningCode;
   /** What happened. */
   message: Scalars['String']['output'];
 };
+
+/** The codes of ingestion warnings and per-input errors. */
+export type IngestWarningCode =
+  /** The given publication date is not a date; it was inferred from the text. */
+  | 'BAD_DATE'
+  /** The input is not an article in a known format. */
+  | 'BAD_INPUT_FILE'
+  /** The input is invalid (empty text, bad date). */
+  | 'BAD_USER_INPUT'
+  /** The input is binary, not text. */
+  | 'BINARY_INPUT'
+  /** A concurrent write conflicted and retries were exhausted. */
+  | 'CONFLICT'
+  /** Repeated or page-furniture lines were dropped. */
+  | 'DROPPED_LINES'
+  /** The input holds no text. */
+  | 'EMPTY_INPUT'
+  /** Extraction failed on this input. */
+  | 'EXTRACTION_FAILED'
+  /** Any other problem (see the message). */
+  | 'OTHER'
+  /** The article exceeds KG_MAX_ARTICLE_BYTES. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** The text holds U+FFFD replacement characters (it was not valid in its encoding). */
+  | 'REPLACEMENT_CHARACTERS'
+  /** The store refused the write. */
+  | 'STORE_WRITE_FAILED'
+  /** The request timed out before this input was written. */
+  | 'TIMEOUT'
+  /** The input could not be read. */
+  | 'UNREADABLE';
 
 /** How two consecutive entities of a path are linked. */
 export type LinkKind =
@@ -361,6 +467,11 @@ export type MeetingFilter = {
   /** A place; the places inside it count too (Türkiye finds Istanbul). */
   place?: InputMaybe<Scalars['String']['input']>;
   /** Statuses; default: all. */
+  status?: InputMaybe<Array<EventStatus>>;
+  /**
+   * Statuses; default: all.
+   * @deprecated Use status, the name every other status filter has.
+   */
   statuses?: InputMaybe<Array<EventStatus>>;
   /** Latest date (inclusive). */
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -429,7 +540,7 @@ export type Organization = Entity & Node & {
   articles: ArticleConnection;
   /** Whom it met, newest first (defaults: meeting-family types, status OCCURRED). */
   encounters: Array<Encounter>;
-  /** Its events, in (date, id) order, paged both ways. */
+  /** Its events, in (date, id) order (undated last), paged both ways; the meeting family unless filter.types says otherwise. */
   events: EventConnection;
   /** Global id. */
   id: Scalars['ID']['output'];
@@ -445,7 +556,9 @@ export type Organization = Entity & Node & {
 /** An organisation. */
 export type OrganizationArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -453,6 +566,7 @@ export type OrganizationArticlesArgs = {
 export type OrganizationEncountersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<EventStatus>>;
   to?: InputMaybe<Scalars['Date']['input']>;
   types?: InputMaybe<Array<EventType>>;
@@ -486,9 +600,24 @@ export type Participant = {
   __typename?: 'Participant';
   /** Who took part. */
   entity: Entity;
-  /** host, guest, delegation_head, mediator, member or participant. */
-  role: Scalars['String']['output'];
+  /** Its role there. */
+  role: ParticipantRole;
 };
+
+/** What a participant did at an event. */
+export type ParticipantRole =
+  /** It led a delegation. */
+  | 'DELEGATION_HEAD'
+  /** It came to the host. */
+  | 'GUEST'
+  /** It received the others (the visited side). */
+  | 'HOST'
+  /** It mediated between the others. */
+  | 'MEDIATOR'
+  /** It took part as a member of a group or delegation. */
+  | 'MEMBER'
+  /** It took part; no more specific role is known. */
+  | 'PARTICIPANT';
 
 /** The shortest chain of connections between two entities. */
 export type Path = {
@@ -529,7 +658,7 @@ export type Person = Entity & Node & {
   articles: ArticleConnection;
   /** Whom they met, newest first (defaults: meeting-family types, status OCCURRED). */
   encounters: Array<Encounter>;
-  /** Their events, in (date, id) order, paged both ways. */
+  /** Their events, in (date, id) order (undated last), paged both ways; the meeting family unless filter.types says otherwise. */
   events: EventConnection;
   /** Global id. */
   id: Scalars['ID']['output'];
@@ -549,7 +678,9 @@ export type Person = Entity & Node & {
 /** A person. */
 export type PersonArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -557,6 +688,7 @@ export type PersonArticlesArgs = {
 export type PersonEncountersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<EventStatus>>;
   to?: InputMaybe<Scalars['Date']['input']>;
   types?: InputMaybe<Array<EventType>>;
@@ -585,14 +717,14 @@ export type Place = Entity & Node & {
   countryCode?: Maybe<Scalars['String']['output']>;
   /** Whom it met, when the place stands for its government (defaults: meeting-family types, status OCCURRED). */
   encounters: Array<Encounter>;
-  /** Events it took part in (as a country), in (date, id) order, paged both ways. */
+  /** Events it took part in (as a country), in (date, id) order (undated last), paged both ways; the meeting family unless filter.types says otherwise. */
   events: EventConnection;
   /** Global id. */
   id: Scalars['ID']['output'];
   /** The stable key the graph merges on. */
   key: Scalars['String']['output'];
-  /** COUNTRY, CITY, REGION, VENUE, BODY_OF_WATER, CONTINENT or OTHER. */
-  kind?: Maybe<Scalars['String']['output']>;
+  /** What kind of place it is. */
+  kind?: Maybe<PlaceKind>;
   /** Latitude, when known. */
   latitude?: Maybe<Scalars['Float']['output']>;
   /** Longitude, when known. */
@@ -609,7 +741,9 @@ export type Place = Entity & Node & {
 /** A place: country, region, city, venue. */
 export type PlaceArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -617,6 +751,7 @@ export type PlaceArticlesArgs = {
 export type PlaceEncountersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<Array<EventStatus>>;
   to?: InputMaybe<Scalars['Date']['input']>;
   types?: InputMaybe<Array<EventType>>;
@@ -632,32 +767,49 @@ export type PlaceEventsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What kind of place a Place is. */
+export type PlaceKind =
+  /** A sea, ocean, lake or river. */
+  | 'BODY_OF_WATER'
+  /** A city or town. */
+  | 'CITY'
+  /** A continent. */
+  | 'CONTINENT'
+  /** A sovereign country. */
+  | 'COUNTRY'
+  /** Any other place. */
+  | 'OTHER'
+  /** A region, province or state. */
+  | 'REGION'
+  /** A building or site (White House, Élysée). */
+  | 'VENUE';
+
 export type Query = {
   __typename?: 'Query';
-  /** One article by id. */
+  /** One article by id: null when none has it; the id of another type (an Event, a Person) is BAD_USER_INPUT. */
   article?: Maybe<Article>;
-  /** Stored articles, in id order, with keyset cursors. */
+  /** Stored articles, in id order, with keyset cursors that page both ways (after, then before, then first or last). */
   articles: ArticleConnection;
-  /** Whom an entity met: one encounter per counterpart and event, newest first (default status OCCURRED). */
-  encounters: Array<Encounter>;
-  /** One entity by global id. */
+  /** Whom an entity met: one encounter per counterpart and event, newest first. Null with a NOT_FOUND error (path encounters) when the name matches nothing; the rest of the request is answered. */
+  encounters?: Maybe<EncounterConnection>;
+  /** One entity by global id: null when none has it; the id of another type (an Event, an Article) is BAD_USER_INPUT. */
   entity?: Maybe<Entity>;
-  /** One event by global id. */
+  /** One event by global id: null when none has it; the id of another type is BAD_USER_INPUT. */
   event?: Maybe<Event>;
   /** Event counts per day, month or year (undated events and coarser dates are left out). */
   meetingHistogram: Array<HistogramBucket>;
-  /** Events in (date, id) order with keyset cursors both ways; the meeting family unless types are given. */
+  /** Events in (date, id) order (undated last) with keyset cursors both ways; the meeting family unless filter.types says otherwise. */
   meetings: EventConnection;
-  /** Fetches any object by its global id. */
+  /** Fetches any object by its global id: null when nothing has that id. */
   node?: Maybe<Node>;
-  /** The shortest chain of connections between two entities through events and roles (maxHops steps, default 4, at most 6). */
+  /** The shortest chain of connections between two entities through events and roles; null when there is none within maxHops. An unknown name is a NOT_FOUND error on this field only. */
   path?: Maybe<Path>;
   /** Entities by name or alias: case-, accent- and transliteration-insensitive, ranked. */
   search: Array<Entity>;
-  /** An entity's events in date order (undated last), all types unless given. */
-  timeline: Array<Event>;
-  /** Whom an entity shares the most meeting-family events with. */
-  topCounterparts: Array<CounterpartCount>;
+  /** An entity's events in date order (undated last), all types unless given. Null with a NOT_FOUND error when the name matches nothing. */
+  timeline?: Maybe<TimelineConnection>;
+  /** Whom an entity shares the most meeting-family events with. Null with a NOT_FOUND error when the name matches nothing. */
+  topCounterparts?: Maybe<CounterpartConnection>;
 };
 
 
@@ -668,11 +820,14 @@ export type QueryArticleArgs = {
 
 export type QueryArticlesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryEncountersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   name: Scalars['String']['input'];
@@ -721,12 +876,14 @@ export type QueryPathArgs = {
 
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
   types?: InputMaybe<Array<EntityType>>;
 };
 
 
 export type QueryTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   name: Scalars['String']['input'];
@@ -737,6 +894,7 @@ export type QueryTimelineArgs = {
 
 
 export type QueryTopCounterpartsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
   status?: InputMaybe<Array<EventStatus>>;
@@ -760,6 +918,19 @@ export type Span = {
   start: Scalars['Int']['output'];
   /** The text between the offsets. */
   text: Scalars['String']['output'];
+};
+
+/** A page of the events of the entity a name resolved to, in date order (undated last). */
+export type TimelineConnection = {
+  __typename?: 'TimelineConnection';
+  /** The events in this page. */
+  edges: Array<EventEdge>;
+  /** The entity the name resolved to. */
+  entity: Entity;
+  /** The same events without cursors. */
+  nodes: Array<Event>;
+  /** Paging information (offset cursors: forward with first and after). */
+  pageInfo: PageInfo;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -852,21 +1023,25 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Article: ResolverTypeWrapper<ArticleRecord>;
-  ArticleConnection: ResolverTypeWrapper<Omit<ArticleConnection, 'edges'> & { edges: Array<ResolversTypes['ArticleEdge']> }>;
+  ArticleConnection: ResolverTypeWrapper<Omit<ArticleConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ArticleEdge']>, nodes: Array<ResolversTypes['Article']> }>;
   ArticleEdge: ResolverTypeWrapper<Omit<ArticleEdge, 'node'> & { node: ResolversTypes['Article'] }>;
   ArticleInput: ArticleInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bucket: Bucket;
+  CounterpartConnection: ResolverTypeWrapper<NamedPageModel<CounterpartModel>>;
   CounterpartCount: ResolverTypeWrapper<CounterpartModel>;
+  CounterpartEdge: ResolverTypeWrapper<Omit<CounterpartEdge, 'node'> & { node: ResolversTypes['CounterpartCount'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteResult: ResolverTypeWrapper<DeleteResult>;
   Encounter: ResolverTypeWrapper<EncounterModel>;
+  EncounterConnection: ResolverTypeWrapper<NamedPageModel<EncounterModel>>;
+  EncounterEdge: ResolverTypeWrapper<Omit<EncounterEdge, 'node'> & { node: ResolversTypes['Encounter'] }>;
   Entity: ResolverTypeWrapper<EntityRecord>;
   EntityType: EntityType;
   Event: ResolverTypeWrapper<EventRecord>;
-  EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges'> & { edges: Array<ResolversTypes['EventEdge']> }>;
+  EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EventEdge']>, nodes: Array<ResolversTypes['Event']> }>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   EventStatus: EventStatus;
   EventType: EventType;
@@ -875,7 +1050,8 @@ export type ResolversTypes = ResolversObject<{
   HistogramBucket: ResolverTypeWrapper<HistogramBucket>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IngestResult: ResolverTypeWrapper<IngestResultModel>;
-  IngestWarning: ResolverTypeWrapper<IngestWarning>;
+  IngestWarning: ResolverTypeWrapper<IngestWarningModel>;
+  IngestWarningCode: IngestWarningCode;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LinkKind: LinkKind;
   MeetingFilter: MeetingFilter;
@@ -885,38 +1061,45 @@ export type ResolversTypes = ResolversObject<{
   Organization: ResolverTypeWrapper<EntityRecord>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participant: ResolverTypeWrapper<ParticipantModel>;
+  ParticipantRole: ParticipantRole;
   Path: ResolverTypeWrapper<PathModel>;
   PathStep: ResolverTypeWrapper<PathStepModel>;
   Person: ResolverTypeWrapper<EntityRecord>;
   Place: ResolverTypeWrapper<EntityRecord>;
+  PlaceKind: PlaceKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: ResolverTypeWrapper<RoleModel>;
   Span: ResolverTypeWrapper<Span>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TimelineConnection: ResolverTypeWrapper<NamedPageModel<EventRecord>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Article: ArticleRecord;
-  ArticleConnection: Omit<ArticleConnection, 'edges'> & { edges: Array<ResolversParentTypes['ArticleEdge']> };
+  ArticleConnection: Omit<ArticleConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ArticleEdge']>, nodes: Array<ResolversParentTypes['Article']> };
   ArticleEdge: Omit<ArticleEdge, 'node'> & { node: ResolversParentTypes['Article'] };
   ArticleInput: ArticleInput;
   Boolean: Scalars['Boolean']['output'];
+  CounterpartConnection: NamedPageModel<CounterpartModel>;
   CounterpartCount: CounterpartModel;
+  CounterpartEdge: Omit<CounterpartEdge, 'node'> & { node: ResolversParentTypes['CounterpartCount'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DeleteResult: DeleteResult;
   Encounter: EncounterModel;
+  EncounterConnection: NamedPageModel<EncounterModel>;
+  EncounterEdge: Omit<EncounterEdge, 'node'> & { node: ResolversParentTypes['Encounter'] };
   Entity: EntityRecord;
   Event: EventRecord;
-  EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
+  EventConnection: Omit<EventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EventEdge']>, nodes: Array<ResolversParentTypes['Event']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   Evidence: EvidenceModel;
   Float: Scalars['Float']['output'];
   HistogramBucket: HistogramBucket;
   ID: Scalars['ID']['output'];
   IngestResult: IngestResultModel;
-  IngestWarning: IngestWarning;
+  IngestWarning: IngestWarningModel;
   Int: Scalars['Int']['output'];
   MeetingFilter: MeetingFilter;
   Mention: MentionModel;
@@ -933,11 +1116,12 @@ export type ResolversParentTypes = ResolversObject<{
   Role: RoleModel;
   Span: Span;
   String: Scalars['String']['output'];
+  TimelineConnection: NamedPageModel<EventRecord>;
 }>;
 
 export type ArticleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Article'] = ResolversParentTypes['Article']> = ResolversObject<{
   author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  events?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<ArticleEventsArgs>>;
   extractorVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   ingestedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -955,6 +1139,7 @@ export type ArticleResolvers<ContextType = ApiContext, ParentType extends Resolv
 
 export type ArticleConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ArticleConnection'] = ResolversParentTypes['ArticleConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ArticleEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -964,10 +1149,22 @@ export type ArticleEdgeResolvers<ContextType = ApiContext, ParentType extends Re
   node?: Resolver<ResolversTypes['Article'], ParentType, ContextType>;
 }>;
 
+export type CounterpartConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CounterpartConnection'] = ResolversParentTypes['CounterpartConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CounterpartEdge']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['CounterpartCount']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
 export type CounterpartCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CounterpartCount'] = ResolversParentTypes['CounterpartCount']> = ResolversObject<{
   counterpart?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lastDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type CounterpartEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CounterpartEdge'] = ResolversParentTypes['CounterpartEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CounterpartCount'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -980,14 +1177,26 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DeleteResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DeleteResult'] = ResolversParentTypes['DeleteResult']> = ResolversObject<{
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  deletedArticleId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type EncounterResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Encounter'] = ResolversParentTypes['Encounter']> = ResolversObject<{
   counterpart?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  counterpartRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counterpartRole?: Resolver<ResolversTypes['ParticipantRole'], ParentType, ContextType>;
   event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
-  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ParticipantRole'], ParentType, ContextType>;
+}>;
+
+export type EncounterConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EncounterConnection'] = ResolversParentTypes['EncounterConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EncounterEdge']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Encounter']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type EncounterEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EncounterEdge'] = ResolversParentTypes['EncounterEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Encounter'], ParentType, ContextType>;
 }>;
 
 export type EntityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = ResolversObject<{
@@ -995,10 +1204,11 @@ export type EntityResolvers<ContextType = ApiContext, ParentType extends Resolve
 }>;
 
 export type EventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = ResolversObject<{
-  articles?: Resolver<Array<ResolversTypes['Article']>, ParentType, ContextType>;
+  articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<EventArticlesArgs>>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   datePrecision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['EventType'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType>;
@@ -1011,6 +1221,7 @@ export type EventResolvers<ContextType = ApiContext, ParentType extends Resolver
 
 export type EventConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -1032,7 +1243,7 @@ export type EvidenceResolvers<ContextType = ApiContext, ParentType extends Resol
 }>;
 
 export type HistogramBucketResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HistogramBucket'] = ResolversParentTypes['HistogramBucket']> = ResolversObject<{
-  bucket?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bucket?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -1048,7 +1259,7 @@ export type IngestResultResolvers<ContextType = ApiContext, ParentType extends R
 }>;
 
 export type IngestWarningResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IngestWarning'] = ResolversParentTypes['IngestWarning']> = ResolversObject<{
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['IngestWarningCode'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -1073,7 +1284,7 @@ export type OrganizationResolvers<ContextType = ApiContext, ParentType extends R
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<OrganizationArticlesArgs>>;
-  encounters?: Resolver<Array<ResolversTypes['Encounter']>, ParentType, ContextType, Partial<OrganizationEncountersArgs>>;
+  encounters?: Resolver<Array<ResolversTypes['Encounter']>, ParentType, ContextType, RequireFields<OrganizationEncountersArgs, 'first' | 'offset' | 'status' | 'types'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<OrganizationEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1091,7 +1302,7 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
 
 export type ParticipantResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = ResolversObject<{
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
-  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ParticipantRole'], ParentType, ContextType>;
 }>;
 
 export type PathResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = ResolversObject<{
@@ -1113,7 +1324,7 @@ export type PersonResolvers<ContextType = ApiContext, ParentType extends Resolve
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<PersonArticlesArgs>>;
-  encounters?: Resolver<Array<ResolversTypes['Encounter']>, ParentType, ContextType, Partial<PersonEncountersArgs>>;
+  encounters?: Resolver<Array<ResolversTypes['Encounter']>, ParentType, ContextType, RequireFields<PersonEncountersArgs, 'first' | 'offset' | 'status' | 'types'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<PersonEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1129,11 +1340,11 @@ export type PlaceResolvers<ContextType = ApiContext, ParentType extends Resolver
   articleCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<PlaceArticlesArgs>>;
   countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  encounters?: Resolver<Array<ResolversTypes['Encounter']>, ParentType, ContextType, Partial<PlaceEncountersArgs>>;
+  encounters?: Resolver<Array<ResolversTypes['Encounter']>, ParentType, ContextType, RequireFields<PlaceEncountersArgs, 'first' | 'offset' | 'status' | 'types'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<PlaceEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  kind?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['PlaceKind']>, ParentType, ContextType>;
   latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1145,16 +1356,16 @@ export type PlaceResolvers<ContextType = ApiContext, ParentType extends Resolver
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   article?: Resolver<Maybe<ResolversTypes['Article']>, ParentType, ContextType, RequireFields<QueryArticleArgs, 'id'>>;
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<QueryArticlesArgs>>;
-  encounters?: Resolver<Array<ResolversTypes['Encounter']>, ParentType, ContextType, RequireFields<QueryEncountersArgs, 'name'>>;
+  encounters?: Resolver<Maybe<ResolversTypes['EncounterConnection']>, ParentType, ContextType, RequireFields<QueryEncountersArgs, 'first' | 'name' | 'status' | 'types'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
-  meetingHistogram?: Resolver<Array<ResolversTypes['HistogramBucket']>, ParentType, ContextType, Partial<QueryMeetingHistogramArgs>>;
+  meetingHistogram?: Resolver<Array<ResolversTypes['HistogramBucket']>, ParentType, ContextType, RequireFields<QueryMeetingHistogramArgs, 'bucket'>>;
   meetings?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryMeetingsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'to'>>;
-  search?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
-  timeline?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'name'>>;
-  topCounterparts?: Resolver<Array<ResolversTypes['CounterpartCount']>, ParentType, ContextType, RequireFields<QueryTopCounterpartsArgs, 'name'>>;
+  path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'maxHops' | 'to'>>;
+  search?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'offset' | 'text'>>;
+  timeline?: Resolver<Maybe<ResolversTypes['TimelineConnection']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'first' | 'name'>>;
+  topCounterparts?: Resolver<Maybe<ResolversTypes['CounterpartConnection']>, ParentType, ContextType, RequireFields<QueryTopCounterpartsArgs, 'first' | 'name'>>;
 }>;
 
 export type RoleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = ResolversObject<{
@@ -1168,15 +1379,26 @@ export type SpanResolvers<ContextType = ApiContext, ParentType extends Resolvers
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type TimelineConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TimelineConnection'] = ResolversParentTypes['TimelineConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Article?: ArticleResolvers<ContextType>;
   ArticleConnection?: ArticleConnectionResolvers<ContextType>;
   ArticleEdge?: ArticleEdgeResolvers<ContextType>;
+  CounterpartConnection?: CounterpartConnectionResolvers<ContextType>;
   CounterpartCount?: CounterpartCountResolvers<ContextType>;
+  CounterpartEdge?: CounterpartEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DeleteResult?: DeleteResultResolvers<ContextType>;
   Encounter?: EncounterResolvers<ContextType>;
+  EncounterConnection?: EncounterConnectionResolvers<ContextType>;
+  EncounterEdge?: EncounterEdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
@@ -1198,5 +1420,6 @@ export type Resolvers<ContextType = ApiContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   Span?: SpanResolvers<ContextType>;
+  TimelineConnection?: TimelineConnectionResolvers<ContextType>;
 }>;
 

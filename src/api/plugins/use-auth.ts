@@ -1,5 +1,6 @@
 /**
- * API keys: with KG_API_KEY set, every mutation needs `Authorization: Bearer <key>`; with
+ * API keys: with KG_API_KEY set, every mutation needs `Authorization: Bearer <key>`; without
+ * it, only clients on this machine (loopback) may run mutations; with
  * KG_READ_KEY set, reads need the read key or the write key. Keys are compared in
  * constant time (over their SHA-256 digests, so lengths leak nothing either).
  */
@@ -35,12 +36,25 @@ function denied(message: string, code: 'UNAUTHENTICATED' | 'FORBIDDEN'): GraphQL
   return new GraphQLError(message, { extensions: { code, http: { status: code === 'UNAUTHENTICATED' ? 401 : 403 } } });
 }
 
+/** Whether a socket's remote address is this machine (IPv4 127/8, IPv6 ::1, or IPv4-mapped 127/8). */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || /^(?:::ffff:)?127\./.test(address);
+}
+
+/** The start-up line saying who may write. */
+export function writeAccess(options: AuthOptions): string {
+  return options.apiKey
+    ? 'writes (mutations) need Authorization: Bearer <KG_API_KEY>'
+    : 'writes (mutations) are open to clients on this machine only (no KG_API_KEY set: set one to allow other hosts)';
+}
+
 /** An Apollo plugin enforcing the API keys once the operation type is known, before any resolver runs. */
-export function useAuth(options: AuthOptions): ApolloServerPlugin {
+export function useAuth(options: AuthOptions): ApolloServerPlugin<{ loopback: boolean }> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, operation }) {
+        async didResolveOperation({ request, operation, contextValue }) {
           if (!operation) return;
           const token = bearerToken(request.http?.headers.get('authorization') ?? undefined);
           const writer = sameKey(token, options.apiKey);
@@ -49,6 +63,9 @@ export function useAuth(options: AuthOptions): ApolloServerPlugin {
               throw token && sameKey(token, options.readKey)
                 ? denied('The read key cannot run mutations; use the API key.', 'FORBIDDEN')
                 : denied('Mutations need Authorization: Bearer <KG_API_KEY>.', 'UNAUTHENTICATED');
+            }
+            if (!options.apiKey && !contextValue.loopback) {
+              throw denied('Mutations are refused from other hosts while KG_API_KEY is unset: run them on the server machine, or set KG_API_KEY and send Authorization: Bearer <key>.', 'FORBIDDEN');
             }
             return;
           }

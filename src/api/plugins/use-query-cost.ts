@@ -71,7 +71,12 @@ export function selectionCost(
       const paging = selection.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last');
       const pagedField = field.args.some((a) => a.name === 'first' || a.name === 'last');
       const isList = isListType(getNullableType(field.type));
-      const items = pagedField ? Math.min(options.maxPageSize, argumentValue(paging?.value, variables) ?? options.defaultPageSize) : isList && selection.name.value !== 'edges' ? options.defaultListSize : 1;
+      // An SDL default (`first: Int = 50`) counts when the query gives no size.
+      const sdlDefault = field.args.find((a) => a.name === 'first')?.defaultValue;
+      const given = argumentValue(paging?.value, variables) ?? (typeof sdlDefault === 'number' ? sdlDefault : undefined);
+      // A connection's `edges` and `nodes` are its page: counted once, by the paged field.
+      const page = selection.name.value === 'edges' || selection.name.value === 'nodes';
+      const items = pagedField ? Math.min(options.maxPageSize, given ?? options.defaultPageSize) : isList && !page ? options.defaultListSize : 1;
       cost += 1 + Math.max(1, items) * selectionCost(schema, selection.selectionSet, named, fragments, variables, options, seen);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;

@@ -3,59 +3,62 @@
  * event connection shared by `meetings` and `Entity.events`.
  */
 import { KgError } from '../../errors';
-import { countEvents, eventsByIds, eventsPage, type EventFilter, type EventRecord } from '../../graph/queries';
+import { countEvents, eventsByIds, eventsPage, UNDATED, type EventCursor, type EventFilter, type EventRecord } from '../../graph/queries';
 import type { ApiContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
-import { decodeCursor, encodeCursor, pageSize, toGlobalId } from '../ids';
+import { decodeCursor, toGlobalId } from '../ids';
+import { keysetConnection, keysetWindow, type PageArgs } from '../paging';
+import { articleIdConnection } from './articles';
 import type { EvidenceModel, MentionModel } from '../model';
 import { keyOf } from '../names';
-import { present } from './present';
 
-/** Paging arguments of a connection. */
-export interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-  last?: number | null;
-  before?: string | null;
-}
-
-function cursorOf(cursor: string): { date: string; id: string } {
-  const [date, id] = decodeCursor(cursor);
-  if (typeof date !== 'string' || typeof id !== 'string') throw new KgError('BAD_USER_INPUT', `"${cursor}" is not a valid cursor.`);
+function cursorOf(cursor: string): EventCursor {
+  const [date, id, ...rest] = decodeCursor(cursor);
+  if (typeof date !== 'string' || typeof id !== 'string' || rest.length) throw new KgError('BAD_USER_INPUT', `"${cursor}" is not a valid cursor.`);
   return { date, id };
 }
 
 /**
- * A page of events as a Relay connection. Paging forward reads `first + 1` rows after the
- * cursor; backward reads `last + 1` rows before it in reverse order: neither reads the
- * whole result, and totalCount is one more counting statement.
+ * A page of events as a Relay connection: the window between `after` and `before`, then
+ * `first` rows from its start or `last` from its end. Each page reads `limit + 1` rows in
+ * its direction (never the whole result, and one row even for `first: 0`, so hasNextPage
+ * stays right); totalCount is one more counting statement.
  */
 export async function eventConnection(ctx: ApiContext, filter: EventFilter | null, args: PageArgs) {
-  if (args.first != null && args.last != null) throw new KgError('BAD_USER_INPUT', 'Give `first` or `last`, not both.');
-  const backward = args.last != null || (args.before != null && args.first == null);
-  const limit = pageSize(backward ? args.last : args.first, ctx.config.limits.maxPageSize);
-  const cursor = backward ? (args.before ? cursorOf(args.before) : null) : args.after ? cursorOf(args.after) : null;
-  if (!filter) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+  const window = keysetWindow(args, ctx.config.limits.maxPageSize, cursorOf);
+  if (!filter) return { edges: [], nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
   const options = { signal: ctx.signal };
   const [rows, totalCount] = await Promise.all([
-    limit > 0 ? eventsPage(ctx.store, filter, { limit: limit + 1, cursor, backward }, options) : Promise.resolve([]),
+    eventsPage(ctx.store, filter, { limit: window.limit + 1, after: window.after, before: window.before, backward: window.backward }, options),
     countEvents(ctx.store, filter, options),
   ]);
-  const more = rows.length > limit;
-  const page = backward ? rows.slice(more ? 1 : 0) : rows.slice(0, limit);
+  const connection = keysetConnection(rows, window, (r) => [r.date, r.id], (r) => r.event);
   // The page brings its events' records: the loader keeps them for nested fields that ask again.
-  for (const r of page) ctx.loaders.event.prime(r.id, r.event);
-  const edges = page.map((r) => ({ cursor: encodeCursor([r.date, r.id]), node: r.event }));
-  return {
-    edges,
-    totalCount,
-    pageInfo: {
-      hasNextPage: backward ? cursor !== null : more,
-      hasPreviousPage: backward ? more : cursor !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
+  for (const e of connection.edges) ctx.loaders.event.prime(e.node.id, e.node);
+  return { ...connection, totalCount };
+}
+
+/** Whether an event passes a filter's own conditions (types, statuses, dates, confidence); participants and places are the graph's to check. */
+function passes(v: EventRecord, f: EventFilter): boolean {
+  const date = v.date ?? null;
+  return (
+    f.types.includes(v.type) &&
+    (!f.statuses || f.statuses.includes(v.status)) &&
+    (f.minConfidence === null || (v.confidence ?? 0) >= f.minConfidence) &&
+    (!f.from || (date !== null && date >= f.from.slice(0, date.length))) &&
+    (!f.to || (date !== null && date <= f.to.slice(0, date.length)))
+  );
+}
+
+/** The same connection as eventConnection over events already loaded (an article's), filtered and paged in memory. */
+export function eventListConnection(ctx: ApiContext, events: EventRecord[], filter: EventFilter, args: PageArgs) {
+  const window = keysetWindow(args, ctx.config.limits.maxPageSize, cursorOf);
+  const key = (v: EventRecord) => ({ date: v.date ?? UNDATED, id: v.id });
+  const before = (x: EventCursor, y: EventCursor) => x.date < y.date || (x.date === y.date && x.id < y.id);
+  const matching = events.filter((v) => passes(v, filter)).sort((x, y) => (before(key(x), key(y)) ? -1 : 1));
+  const inWindow = matching.filter((v) => (!window.after || before(window.after, key(v))) && (!window.before || before(key(v), window.before)));
+  const rows = (window.backward ? inWindow.reverse() : inWindow).slice(0, window.limit + 1);
+  return { ...keysetConnection(rows, window, (v) => [key(v).date, v.id], (v) => v), totalCount: matching.length };
 }
 
 /** Events by id in the given order, through the request's loader. */
@@ -64,10 +67,19 @@ export async function loadEvents(ctx: ApiContext, ids: readonly string[]): Promi
   return events.filter((e): e is EventRecord => !!e && !(e instanceof Error));
 }
 
+const ROLES = new Set(['HOST', 'GUEST', 'DELEGATION_HEAD', 'MEDIATOR', 'MEMBER', 'PARTICIPANT']);
+
+/** A stored role (lower case) as the ParticipantRole enum; an unknown one is PARTICIPANT. */
+export function participantRole(role: string | null | undefined): 'PARTICIPANT' {
+  const upper = String(role ?? '').toUpperCase();
+  return (ROLES.has(upper) ? upper : 'PARTICIPANT') as 'PARTICIPANT';
+}
+
 /** Type resolvers for events. */
 export const eventResolvers: Resolvers = {
   Event: {
     id: (v) => toGlobalId('Event', v.id),
+    eventType: (v) => v.type as never,
     type: (v) => v.type as never,
     status: (v) => v.status as never,
     datePrecision: (v) => (v.datePrecision ?? null) as never,
@@ -87,13 +99,14 @@ export const eventResolvers: Resolvers = {
         }),
       );
     },
-    articles: async (v, _args, ctx) => {
+    articles: async (v, args, ctx) => {
       const reports = (await ctx.loaders.eventDetails.load(v.id))?.reports ?? [];
-      return present(await ctx.loaders.article.loadMany([...new Set(reports.map((r) => r.article))]));
+      return articleIdConnection(ctx, [...new Set(reports.map((r) => r.article))], args);
     },
   },
   Participant: {
     entity: async (p, _args, ctx) => (await ctx.loaders.entity.load(p.key))!,
+    role: (p) => participantRole(p.role),
   },
   Evidence: {
     article: async (e, _args, ctx) => (await ctx.loaders.article.load(e.articleId))!,

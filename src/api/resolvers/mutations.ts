@@ -16,6 +16,12 @@ import { fromGlobalId, toGlobalId } from '../ids';
 import { keyOf } from '../names';
 import { present } from './present';
 
+/** The IngestWarningCode enum's values; a code the pipeline adds later reads as OTHER until the schema lists it. */
+const WARNING_CODES = new Set([
+  'BAD_DATE', 'REPLACEMENT_CHARACTERS', 'DROPPED_LINES', 'BINARY_INPUT', 'EMPTY_INPUT', 'UNREADABLE', 'BAD_INPUT_FILE',
+  'PAYLOAD_TOO_LARGE', 'BAD_USER_INPUT', 'EXTRACTION_FAILED', 'STORE_WRITE_FAILED', 'TIMEOUT', 'CONFLICT', 'OTHER',
+]);
+
 /** The most articles one ingestArticles call may carry. */
 export const MAX_BATCH = 100;
 
@@ -102,7 +108,7 @@ export const mutationResolvers: Resolvers = {
     },
     deleteArticle: async (_root, args, ctx) => {
       const id = keyOf(args.id, ['Article']);
-      return { id: toGlobalId('Article', id), deleted: await deleteArticle(ctx.store, id) };
+      return { deletedArticleId: toGlobalId('Article', id), deleted: await deleteArticle(ctx.store, id) };
     },
     mergeEntities: async (_root, args, ctx) => {
       const keep = fromGlobalId(args.keep);
@@ -115,6 +121,9 @@ export const mutationResolvers: Resolvers = {
       if (!entity) throw new KgError('NOT_FOUND', `No entity ${args.keep}.`);
       return entity;
     },
+  },
+  IngestWarning: {
+    code: (w) => (WARNING_CODES.has(w.code) ? w.code : 'OTHER') as never,
   },
   IngestResult: {
     article: async (r, _args, ctx) => (r.articleIds[0] ? resultLoaders(ctx).article.load(r.articleIds[0]) : null),

@@ -1,5 +1,5 @@
 /**
- * Intake: turns one input (plain text page, HTML page or JSONL record) into clean article
+ * Intake: turns one input (plain text page, HTML page, or one JSONL or JSON-array record) into clean article
  * Docs: segmented, de-duplicated, with title, captions apart from the body, sources, a
  * publication date (given or inferred), sentences, and offsets that map back to the input.
  */
@@ -14,7 +14,7 @@ import { segmentPage, type ArticleParts } from './segment';
 import { splitSentences } from './sentences';
 import { citedSources, creditSources, PHOTO_CREDIT } from './sources';
 
-export { looksLikeJsonl, jsonlInputs } from './jsonl';
+export { looksLikeJsonl, jsonlInputs, looksLikeJsonArray, jsonArrayInputs, recordInputs } from './jsonl';
 
 /** Formats intake recognises. */
 export type InputFormat = 'text' | 'html';

@@ -1,6 +1,7 @@
 /**
  * The explorer's only way to the data: the public GraphQL API at /graphql, same origin.
  */
+import { print, type DocumentNode } from 'graphql';
 
 /** An entity as the explorer shows it. */
 export interface EntityRef {
@@ -50,8 +51,12 @@ export function setReadKey(key: string | null): void {
   else sessionStorage.removeItem(KEY_STORE);
 }
 
-/** Runs one GraphQL operation and returns its data, throwing ApiError on any error. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+const printed = new WeakMap<DocumentNode, string>();
+
+/** Runs one GraphQL operation (a document of ./operations) and returns its data, throwing ApiError on any error. */
+export async function gql<T>(document: DocumentNode, variables: Record<string, unknown> = {}): Promise<T> {
+  let query = printed.get(document);
+  if (query === undefined) printed.set(document, (query = print(document)));
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const key = sessionStorage.getItem(KEY_STORE);
   if (key) headers.authorization = `Bearer ${key}`;
@@ -67,54 +72,4 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   return body.data;
 }
 
-const ENTITY = 'id name type';
-const EVENT = `id type status date time place { id name } participants { role entity { ${ENTITY} } }`;
-const EVIDENCE = `evidence { sentence start end status trigger { start end text } mentions { entity { ${ENTITY} } spans } article { id title publishedAt } }`;
-
-/** Entities by name (aliases, accents, prefix of the last word). */
-export const SEARCH = `query Search($text: String!) { search(text: $text, first: 12) { ${ENTITY} articleCount aliases } }`;
-
-/** One page of an entity's meeting-family events, every status, for the network. */
-export const NETWORK = `query Network($id: ID!, $after: String) {
-  entity(id: $id) {
-    ${ENTITY} aliases articleCount
-    ... on Person { roles { title of { name } } }
-    events(first: 100, after: $after, filter: { statuses: [OCCURRED, PLANNED, PROPOSED, HYPOTHETICAL, DECLINED, CANCELLED] }) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { ${EVENT} } }
-    }
-  }
-}`;
-
-/** The newest events matching the filters, with their evidence, for the list. */
-export const MEETINGS = `query Meetings($id: ID!, $filter: MeetingFilter, $before: String) {
-  entity(id: $id) {
-    events(filter: $filter, last: 15, before: $before) {
-      totalCount
-      pageInfo { hasPreviousPage startCursor }
-      edges { node { ${EVENT} ${EVIDENCE} } }
-    }
-  }
-}`;
-
-/** Event counts per month for the timeline. */
-export const HISTOGRAM = `query Histogram($filter: MeetingFilter) { meetingHistogram(filter: $filter, bucket: MONTH) { bucket count } }`;
-
-/** The shortest chain between two names. */
-export const PATH = `query Path($from: String!, $to: String!) {
-  path(from: $from, to: $to, maxHops: 6) {
-    length
-    entities { ${ENTITY} }
-    steps { kind title description from { id } to { id } event { id type status date place { name } } }
-  }
-}`;
-
-/** An article's text with its mentions and events. */
-export const ARTICLE = `query Article($id: ID!) {
-  article(id: $id) {
-    id title url publishedAt source text
-    mentions { entity { ${ENTITY} } spans }
-    events { ${EVENT} evidence { start end status trigger { start end text } article { id } } }
-  }
-}`;
+export { ARTICLE, HISTOGRAM, MEETINGS, NETWORK, PATH, SEARCH } from './operations';

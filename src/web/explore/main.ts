@@ -59,7 +59,7 @@ function passes(e: EventItem): boolean {
 }
 
 function apiFilter(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { statuses: [...filters.statuses], types: [...filters.eventTypes], from: filters.from || undefined, to: filters.to || undefined, ...extra };
+  return { status: [...filters.statuses], types: [...filters.eventTypes], from: filters.from || undefined, to: filters.to || undefined, ...extra };
 }
 
 function statusBadge(s: string): HTMLElement {
@@ -263,7 +263,7 @@ async function loadMeetings(id: string, list: HTMLElement, more: HTMLButtonEleme
 
 async function loadTimeline(id: string, box: HTMLElement, gen: number, onPick: (from: string, to: string) => void): Promise<void> {
   const data = await gql<{ meetingHistogram: { bucket: string; count: number }[] }>(HISTOGRAM, {
-    filter: { participants: [id], statuses: [...filters.statuses], types: [...filters.eventTypes] },
+    filter: { participants: [id], status: [...filters.statuses], types: [...filters.eventTypes] },
   });
   if (gen !== generation) return;
   const counts = new Map(data.meetingHistogram.map((b) => [b.bucket, b.count]));
@@ -432,7 +432,7 @@ async function articleView(id: string, at: number | null): Promise<void> {
     article: {
       id: string; title: string; url: string | null; publishedAt: string | null; source: string | null; text: string;
       mentions: { entity: EntityRef; spans: [number, number][] }[];
-      events: (EventItem & { evidence: { start: number; end: number; status: string; trigger: { start: number; end: number } | null; article: { id: string } }[] })[];
+      events: { nodes: (EventItem & { evidence: { start: number; end: number; status: string; trigger: { start: number; end: number } | null; article: { id: string } }[] })[] };
     } | null;
   };
   const data = await gql<Answer>(ARTICLE, { id });
@@ -442,7 +442,7 @@ async function articleView(id: string, at: number | null): Promise<void> {
   if (!a) return fill(view, h('p', { class: 'none' }, 'No such article.'));
   const marks: Mark[] = [];
   for (const m of a.mentions) for (const [start, end] of m.spans) marks.push({ start, end, cls: `mention ${m.entity.type.toLowerCase()}`, entity: m.entity.id, title: m.entity.name });
-  for (const e of a.events) {
+  for (const e of a.events.nodes) {
     const label = `${e.type.toLowerCase()}, ${e.status.toLowerCase()}${e.date ? ', ' + e.date : ''}`;
     for (const ev of e.evidence.filter((x) => x.article.id === a.id)) {
       marks.push({ start: ev.start, end: ev.end, cls: `sentence s-${ev.status.toLowerCase()}`, title: label });
@@ -456,7 +456,7 @@ async function articleView(id: string, at: number | null): Promise<void> {
   const events = h(
     'ol',
     { class: 'meetings' },
-    a.events.map((e) => meetingItem({ ...e, evidence: [] }, '')),
+    a.events.nodes.map((e) => meetingItem({ ...e, evidence: [] }, '')),
   );
   fill(
     view,
