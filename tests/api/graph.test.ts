@@ -55,6 +55,22 @@ describe.each(engineNames())('the knowledge graph over HTTP on %s', (engine) => 
     }
   });
 
+  test('a connection counts its events only when the query asks for totalCount', async () => {
+    const statements = async (query: string) => {
+      const before = server.store.stats().statements;
+      const result = await data(query);
+      return { result, statements: server.store.stats().statements - before };
+    };
+    const counted = await statements('{ meetings(first: 2) { totalCount edges { node { type } } } }');
+    const uncounted = await statements('{ meetings(first: 2) { edges { node { type } } } }');
+    expect(counted.result.meetings.totalCount).toBeGreaterThan(2);
+    expect(uncounted.result.meetings.edges).toEqual(counted.result.meetings.edges);
+    expect(counted.statements - uncounted.statements).toBe(1);
+    // Behind a fragment it may be asked for: counted.
+    const fragment = await data('{ meetings(first: 2) { ... on EventConnection { totalCount } } }');
+    expect(fragment.meetings.totalCount).toBe(counted.result.meetings.totalCount);
+  });
+
   test('a path links Kellogg to Putin, each step saying how', async () => {
     const { path } = await data('{ path(from: "Kellogg", to: "Putin") { length entities { name } steps { kind description from { name } to { name } event { type } title } } }');
     expect(path.length).toBeGreaterThan(0);

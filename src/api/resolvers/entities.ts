@@ -3,6 +3,7 @@
  * the types that point at them. Nested lists (encounters, articles) go through batched
  * loaders so a list of entities costs one statement per field, not one per entity.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../../graph/queries';
 import { EVENT_TYPES, MEETING_TYPES } from '../../graph/queries';
 import type { ApiContext } from '../context';
@@ -67,8 +68,8 @@ const entityFields = {
   id: (e: EntityRecord) => toGlobalId(entityTypeName(e), e.key),
   type: (e: EntityRecord) => e.type,
   encounters: (e: EntityRecord, args: EncounterArgsInput, ctx: ApiContext) => entityEncounters(ctx, e.key, args),
-  events: async (e: EntityRecord, args: { filter?: Parameters<typeof resolveFilter>[1]; first?: number | null; after?: string | null; last?: number | null; before?: string | null }, ctx: ApiContext) =>
-    eventConnection(ctx, await resolveFilter(ctx, args.filter, { participants: [e.key], types: EVENT_TYPES }), args),
+  events: async (e: EntityRecord, args: { filter?: Parameters<typeof resolveFilter>[1]; first?: number | null; after?: string | null; last?: number | null; before?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    eventConnection(ctx, await resolveFilter(ctx, args.filter, { participants: [e.key], types: EVENT_TYPES }), args, info),
   articles: (e: EntityRecord, args: { first?: number | null; after?: string | null }, ctx: ApiContext) => entityArticleConnection(ctx, e, args),
 };
 

@@ -2,6 +2,7 @@
  * Resolvers for events: the Event type, its participants and evidence, and the keyset
  * event connection shared by `meetings` and `Entity.events`.
  */
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { KgError } from '../../errors';
 import { countEvents, eventsByIds, eventsPage, type EventFilter, type EventRecord } from '../../graph/queries';
 import type { ApiContext } from '../context';
@@ -26,11 +27,21 @@ function cursorOf(cursor: string): { date: string; id: string } {
 }
 
 /**
+ * Whether a field's selection may ask for `name` directly on it: false only when it certainly
+ * does not (fragments count as asking). Without `info`, true.
+ */
+function maySelect(info: GraphQLResolveInfo | undefined, name: string): boolean {
+  if (!info) return true;
+  return info.fieldNodes.some((node) => (node.selectionSet?.selections ?? []).some((s) => s.kind !== Kind.FIELD || s.name.value === name));
+}
+
+/**
  * A page of events as a Relay connection. Paging forward reads `first + 1` rows after the
  * cursor; backward reads `last + 1` rows before it in reverse order: neither reads the
- * whole result, and totalCount is one more counting statement.
+ * whole result, and totalCount is one more counting statement, run beside the page only
+ * when the query selects it (a statement less for lists nested in other queries).
  */
-export async function eventConnection(ctx: ApiContext, filter: EventFilter | null, args: PageArgs) {
+export async function eventConnection(ctx: ApiContext, filter: EventFilter | null, args: PageArgs, info?: GraphQLResolveInfo) {
   if (args.first != null && args.last != null) throw new KgError('BAD_USER_INPUT', 'Give `first` or `last`, not both.');
   const backward = args.last != null || (args.before != null && args.first == null);
   const limit = pageSize(backward ? args.last : args.first, ctx.config.limits.maxPageSize);
@@ -39,7 +50,7 @@ export async function eventConnection(ctx: ApiContext, filter: EventFilter | nul
   const options = { signal: ctx.signal };
   const [rows, totalCount] = await Promise.all([
     limit > 0 ? eventsPage(ctx.store, filter, { limit: limit + 1, cursor, backward }, options) : Promise.resolve([]),
-    countEvents(ctx.store, filter, options),
+    maySelect(info, 'totalCount') ? countEvents(ctx.store, filter, options) : Promise.resolve(0),
   ]);
   const more = rows.length > limit;
   const page = backward ? rows.slice(more ? 1 : 0) : rows.slice(0, limit);

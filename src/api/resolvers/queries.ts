@@ -22,7 +22,7 @@ export const graphQueryResolvers: Resolvers = {
       return present(await ctx.loaders.entity.loadMany(hits.map((h) => h.key)));
     },
     encounters: async (_root, args, ctx) => entityEncounters(ctx, await requireEntityKey(ctx, args.name), args),
-    meetings: async (_root, args, ctx) => eventConnection(ctx, await resolveFilter(ctx, args.filter), args),
+    meetings: async (_root, args, ctx, info) => eventConnection(ctx, await resolveFilter(ctx, args.filter), args, info),
     timeline: async (_root, args, ctx) => {
       const key = await requireEntityKey(ctx, args.name);
       if (args.from && args.to && args.from > args.to) throw new KgError('BAD_USER_INPUT', '`from` must not be after `to`.');
