@@ -1,8 +1,9 @@
 /**
  * Search answers kept across requests while the graph is unchanged. Every `encounters(name:)`,
  * `path(from:, to:)` and name filter starts by resolving a name, and that search was a third of
- * such a request; an unchanged graph gives the same answer, so it is asked once. Only where the
- * store can tell that nothing changed (the embedded engine); with Neo4j every request searches.
+ * such a request; an unchanged graph gives the same answer, so it is asked once. Only while the
+ * store can tell that nothing changed: on Neo4j, a write by another client is seen with this
+ * server's next statement, so at most the requests running until then resolve names as before it.
  */
 import { searchEntities, type SearchHit } from '../graph/queries';
 import type { GraphStore, TxOptions } from '../graph/store';

@@ -51,8 +51,10 @@ export interface GraphStore {
   /** Live counters. */
   stats(): StoreStats;
   /**
-   * How many write transactions this process has committed, or null when other processes may
-   * write too (Neo4j): what was read may be kept across requests only while this is unchanged.
+   * A number that changes whenever the graph may have changed: what was read may be kept across
+   * requests only while this is unchanged. The embedded engine counts its writes (the store is
+   * locked to this process); Neo4j counts its writes and the database bookmarks its statements
+   * see, so another client's write counts from this process's next statement on. Null: unknown.
    */
   changeCount(): number | null;
   /** Closes the store; further calls fail. */

@@ -17,6 +17,8 @@ export function tempDir(prefix = 'kg-test-'): string {
 export interface EngineFactory {
   name: 'embedded' | 'neo4j';
   open(): Promise<GraphStore>;
+  /** Neo4j only: another client of the same database, not wiped (as another service would be). */
+  connect(): Promise<GraphStore>;
 }
 
 /** The environment that points the service at an engine: a fresh data directory, or the test Neo4j. */
@@ -55,7 +57,11 @@ export function describeOnNeo4j(name: string, suite: () => void): void {
 /** The engines the contract suites run against in this environment. */
 export function engines(): EngineFactory[] {
   const list: EngineFactory[] = [
-    { name: 'embedded', open: () => openStore({ store: 'embedded', dataDir: tempDir() }) },
+    {
+      name: 'embedded',
+      open: () => openStore({ store: 'embedded', dataDir: tempDir() }),
+      connect: () => Promise.reject(new Error('the embedded store is locked to one process')),
+    },
   ];
   if (process.env.NEO4J_URI) {
     list.push({
@@ -65,6 +71,7 @@ export function engines(): EngineFactory[] {
         await wipe(store);
         return store;
       },
+      connect: () => openStore(loadConfig(engineEnv('neo4j'))),
     });
   } else {
     // eslint-disable-next-line no-console

@@ -85,4 +85,31 @@ describe.each(engines().map((e) => [e.name, e] as const))('store contract on %s'
     await expect(store.query(COUNT_ARTICLES, {}, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect(store.stats().statements).toBe(before);
   });
+
+  test('changeCount moves with every write, and reads alone leave it', async () => {
+    const start = store.changeCount();
+    await store.query(COUNT_ARTICLES);
+    const read = store.changeCount();
+    await store.query(COUNT_ARTICLES);
+    expect(store.changeCount()).toBe(read);
+    await store.write((tx) => tx.run(UPSERT_ARTICLE, { id: 'cc', props: { title: 'T' }, now: 'now' }));
+    expect(store.changeCount()).not.toBe(read);
+    expect(start).not.toBeNull();
+  });
+
+  if (engine.name === 'neo4j') {
+    test("another client's write changes changeCount from the next statement on", async () => {
+      await store.query(COUNT_ARTICLES);
+      const before = store.changeCount();
+      const other = await engine.connect();
+      try {
+        await other.write((tx) => tx.run(UPSERT_ARTICLE, { id: 'elsewhere', props: { title: 'T' }, now: 'now' }));
+      } finally {
+        await other.close();
+      }
+      expect(store.changeCount()).toBe(before);
+      await store.query(COUNT_ARTICLES);
+      expect(store.changeCount()).not.toBe(before);
+    });
+  }
 });

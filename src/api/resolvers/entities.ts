@@ -3,6 +3,7 @@
  * the types that point at them. Nested lists (encounters, articles) go through batched
  * loaders so a list of entities costs one statement per field, not one per entity.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../../graph/queries';
 import { MEETING_TYPES } from '../../graph/queries';
 import type { ApiContext } from '../context';
@@ -75,8 +76,8 @@ const entityFields = {
     return offsetPage(await entityEncounters(ctx, e.key, args, window), window).nodes;
   },
   // The meeting family by default, as for `meetings` (filter.types widens it).
-  events: async (e: EntityRecord, args: PageArgs & { filter?: Parameters<typeof resolveFilter>[1] }, ctx: ApiContext) =>
-    eventConnection(ctx, await resolveFilter(ctx, args.filter, { participants: [e.key] }), args),
+  events: async (e: EntityRecord, args: PageArgs & { filter?: Parameters<typeof resolveFilter>[1] }, ctx: ApiContext, info: GraphQLResolveInfo) =>
+    eventConnection(ctx, await resolveFilter(ctx, args.filter, { participants: [e.key] }), args, info),
   articles: (e: EntityRecord, args: PageArgs, ctx: ApiContext) => entityArticleConnection(ctx, e, args),
 };
 

@@ -2,6 +2,7 @@
  * Resolvers for events: the Event type, its participants and evidence, and the keyset
  * event connection shared by `meetings` and `Entity.events`.
  */
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { KgError } from '../../errors';
 import { countEvents, eventsByIds, eventsPage, UNDATED, type EventCursor, type EventFilter, type EventRecord } from '../../graph/queries';
 import type { ApiContext } from '../context';
@@ -19,18 +20,28 @@ function cursorOf(cursor: string): EventCursor {
 }
 
 /**
+ * Whether a field's selection may ask for `name` directly on it: false only when it certainly
+ * does not (fragments count as asking). Without `info`, true.
+ */
+function maySelect(info: GraphQLResolveInfo | undefined, name: string): boolean {
+  if (!info) return true;
+  return info.fieldNodes.some((node) => (node.selectionSet?.selections ?? []).some((s) => s.kind !== Kind.FIELD || s.name.value === name));
+}
+
+/**
  * A page of events as a Relay connection: the window between `after` and `before`, then
  * `first` rows from its start or `last` from its end. Each page reads `limit + 1` rows in
  * its direction (never the whole result, and one row even for `first: 0`, so hasNextPage
- * stays right); totalCount is one more counting statement.
+ * stays right); totalCount is one more counting statement, run only when the query selects it.
  */
-export async function eventConnection(ctx: ApiContext, filter: EventFilter | null, args: PageArgs) {
+export async function eventConnection(ctx: ApiContext, filter: EventFilter | null, args: PageArgs, info?: GraphQLResolveInfo) {
   const window = keysetWindow(args, ctx.config.limits.maxPageSize, cursorOf);
   if (!filter) return { edges: [], nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
   const options = { signal: ctx.signal };
   const [rows, totalCount] = await Promise.all([
     eventsPage(ctx.store, filter, { limit: window.limit + 1, after: window.after, before: window.before, backward: window.backward }, options),
-    countEvents(ctx.store, filter, options),
+    // totalCount only when the query may select it: a statement less for lists nested in other queries.
+    maySelect(info, 'totalCount') ? countEvents(ctx.store, filter, options) : Promise.resolve(0),
   ]);
   const connection = keysetConnection(rows, window, (r) => [r.date, r.id], (r) => r.event);
   // The page brings its events' records: the loader keeps them for nested fields that ask again.

@@ -30,7 +30,7 @@ export const graphQueryResolvers: Resolvers = {
       const key = await requireEntityKey(ctx, args.name);
       return { entityKey: key, ...offsetPage(await entityEncounters(ctx, key, args, window), window) };
     },
-    meetings: async (_root, args, ctx) => eventConnection(ctx, await resolveFilter(ctx, args.filter), args),
+    meetings: async (_root, args, ctx, info) => eventConnection(ctx, await resolveFilter(ctx, args.filter), args, info),
     timeline: async (_root, args, ctx) => {
       const window = offsetWindow(args, ctx.config.limits.maxPageSize, 100);
       if (args.from && args.to && args.from > args.to) throw new KgError('BAD_USER_INPUT', '`from` must not be after `to`.');

@@ -82,6 +82,9 @@ export async function openNeo4jStore(config: Neo4jConfig): Promise<GraphStore> {
 class Neo4jStore implements GraphStore {
   readonly engine = 'neo4j' as const;
   private readonly counters: StoreStats = { statements: 0, transactions: 0, retries: 0 };
+  /** The database's bookmark as the last finished statement saw it, and how often it has changed. */
+  private bookmark: string | null = null;
+  private changes = 0;
 
   constructor(
     private readonly driver: Driver,
@@ -94,6 +97,18 @@ class Neo4jStore implements GraphStore {
       for (const s of [...CONSTRAINTS, ...NEO4J_INDEXES, NEO4J_AWAIT_INDEXES]) await session.run(s.text);
     } finally {
       await session.close();
+    }
+  }
+
+  /**
+   * Every transaction, a read too, ends with the bookmark of the newest transaction committed in
+   * the database, by any client: a different one means the graph changed since the last statement.
+   */
+  private observe(bookmarks: string[]): void {
+    const seen = bookmarks.join(',');
+    if (seen && seen !== this.bookmark) {
+      this.bookmark = seen;
+      this.changes++;
     }
   }
 
@@ -122,7 +137,9 @@ class Neo4jStore implements GraphStore {
   async read<T>(work: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead((inner) => work(this.tx(inner, options)));
+      const value = await session.executeRead((inner) => work(this.tx(inner, options)));
+      this.observe(session.lastBookmarks());
+      return value;
     } finally {
       this.counters.transactions++;
       await session.close();
@@ -143,6 +160,9 @@ class Neo4jStore implements GraphStore {
       if (isTransient(error)) throw new KgError('CONFLICT', 'A concurrent write kept conflicting; retry the request.', undefined, { cause: error });
       throw error;
     } finally {
+      // A failed write may still have committed: count it as a change whatever the bookmark says.
+      this.changes++;
+      this.observe(session.lastBookmarks());
       this.counters.transactions++;
       await session.close();
     }
@@ -161,6 +181,7 @@ class Neo4jStore implements GraphStore {
         try {
           this.counters.statements++;
           const result = await session.run(statement.text, toDriverParams(params));
+          this.observe(session.lastBookmarks());
           return result.records.map((record) => toPlain(record.toObject()) as T);
         } finally {
           this.counters.transactions++;
@@ -176,9 +197,11 @@ class Neo4jStore implements GraphStore {
     return { ...this.counters };
   }
 
-  changeCount(): null {
-    // Other services may write to the same database: this process cannot know the graph is unchanged.
-    return null;
+  changeCount(): number {
+    // Other services may write to the same database: their writes count once a statement of this
+    // process has seen their bookmark (the next one after they commit); this process's own writes
+    // count when they finish.
+    return this.changes;
   }
 
   async close(): Promise<void> {
