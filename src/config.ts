@@ -96,6 +96,11 @@ function intFrom(env: Env, name: string, fallback: number, min = 0): number {
   return value;
 }
 
+/** A URI as it may be printed: without a user name or password. */
+function redactUri(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//');
+}
+
 /** Reads the configuration from an environment (process.env by default), failing with BAD_CONFIG. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const store = (env.KG_STORE ?? 'embedded').trim().toLowerCase();
@@ -104,6 +109,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
   let neo4j: Neo4jConfig | undefined;
   if (env.NEO4J_URI) {
+    // The driver speaks Bolt only; "http://host:7474" is the browser's port and would end in a stack trace.
+    const scheme = /^([a-z0-9+]+):\/\//i.exec(env.NEO4J_URI)?.[1]?.toLowerCase();
+    if (!scheme || !/^(?:neo4j|bolt)(?:\+s|\+ssc)?$/.test(scheme)) {
+      throw new KgError('BAD_CONFIG', `NEO4J_URI=${redactUri(env.NEO4J_URI)} is not a Bolt address; use neo4j://host:7687 or bolt://host:7687 (+s or +ssc for TLS).`);
+    }
     neo4j = {
       uri: env.NEO4J_URI,
       user: env.NEO4J_USER ?? 'neo4j',

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   PERSISTED_QUERY_NOT_FOUND: 'Automatic persisted queries: the hash is not known here; send the query text with it.',
   PERSISTED_QUERY_NOT_SUPPORTED: 'Automatic persisted queries are off on this server; send the query text.',
   PERSISTED_QUERY_HASH_MISMATCH: 'Automatic persisted queries: the sha256Hash sent is not the hash of the query text sent (HTTP 400).',
+  SUBSCRIPTIONS_NOT_SUPPORTED: 'The API answers queries and mutations; subscription operations are refused (HTTP 400).',
   INTERNAL_SERVER_ERROR: 'An unexpected error; details are in the server log, never in the response.',
 } as const;
 

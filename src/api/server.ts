@@ -16,7 +16,7 @@ import { createFormatError } from './format-error';
 import { landingPage } from './landing-page';
 import { createLoaders } from './loaders';
 import { createSearchCache } from './search-cache';
-import { isLoopback, useAuth, writeAccess } from './plugins/use-auth';
+import { BEARER_CHALLENGE, isLoopback, useAuth, writeAccess } from './plugins/use-auth';
 import { DEFAULT_LEAF_COSTS, useQueryCost } from './plugins/use-query-cost';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { resolvers } from './resolvers';
@@ -77,12 +77,13 @@ function readBody(req: http.IncomingMessage, limit: number, keep = true): Promis
 const DRAIN_MS = 10_000;
 
 function sendRefusal(res: http.ServerResponse, refusal: Refusal): void {
-  sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+  // RFC 9110: a 401 names the scheme that would be accepted.
+  sendJson(res, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }, refusal.status === 401 ? { 'www-authenticate': BEARER_CHALLENGE } : {});
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 

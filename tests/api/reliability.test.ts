@@ -129,6 +129,28 @@ describe.each(engineNames())('API keys on %s', (engine) => {
     expect(writer.body.errors).toBeUndefined();
   });
 
+  test('a 401 names the bearer scheme (WWW-Authenticate), before parsing and after', async () => {
+    const post = (query: string, headers: Record<string, string> = {}) =>
+      fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+    // No key at all with KG_READ_KEY set: refused before the body is read.
+    const early = await post('{ __typename }');
+    expect(early.status).toBe(401);
+    expect(early.headers.get('www-authenticate')).toBe('Bearer realm="news-kg"');
+    // The read key on a mutation with a wrong write key: refused once the operation is known.
+    const late = await post('mutation { deleteArticle(id: "QXJ0aWNsZTp4") { deletedArticleId } }', { authorization: 'Bearer nope' });
+    expect(late.status).toBe(401);
+    expect(late.headers.get('www-authenticate')).toBe('Bearer realm="news-kg"');
+    const forbidden = await post('mutation { deleteArticle(id: "QXJ0aWNsZTp4") { deletedArticleId } }', { authorization: 'Bearer read-secret' });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.headers.get('www-authenticate')).toBeNull();
+  });
+
+  test('a subscription is refused as unsupported, not as an internal error', async () => {
+    const { status, body } = await server.gql('subscription { articles { totalCount } }', undefined, { authorization: 'Bearer read-secret' });
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('SUBSCRIPTIONS_NOT_SUPPORTED');
+  });
+
   test('reads need a key when KG_READ_KEY is set; either key reads', async () => {
     expect((await server.gql('{ articles { totalCount } }')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     for (const key of ['read-secret', 'write-secret']) {

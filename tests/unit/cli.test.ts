@@ -47,6 +47,14 @@ describe('kg command line', () => {
     oneClearLine(r.stderr);
   });
 
+  test('a NEO4J_URI that is not Bolt is one line, without its password', () => {
+    const r = kg(['ingest', 'seeds'], { KG_STORE: 'neo4j', NEO4J_URI: 'http://neo4j:secret@127.0.0.1:7474', NEO4J_PASSWORD: 'x' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/NEO4J_URI=http:\/\/127\.0\.0\.1:7474 is not a Bolt address/);
+    expect(r.stderr).not.toMatch(/secret/);
+    oneClearLine(r.stderr);
+  });
+
   test('unwritable KG_DATA_DIR', () => {
     const file = path.join(tempDir(), 'a-file');
     fs.writeFileSync(file, 'x');

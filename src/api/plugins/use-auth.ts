@@ -32,8 +32,12 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** The challenge a 401 carries (RFC 9110 §11.6.1): the API takes bearer keys. */
+export const BEARER_CHALLENGE = 'Bearer realm="news-kg"';
+
 function denied(message: string, code: 'UNAUTHENTICATED' | 'FORBIDDEN'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: code === 'UNAUTHENTICATED' ? 401 : 403 } } });
+  const http = code === 'UNAUTHENTICATED' ? { status: 401, headers: new Map([['www-authenticate', BEARER_CHALLENGE]]) } : { status: 403 };
+  return new GraphQLError(message, { extensions: { code, http } });
 }
 
 /** Whether a socket's remote address is this machine (IPv4 127/8, IPv6 ::1, or IPv4-mapped 127/8). */
@@ -56,6 +60,10 @@ export function useAuth(options: AuthOptions): ApolloServerPlugin<{ loopback: bo
       return {
         async didResolveOperation({ request, operation, contextValue }) {
           if (!operation) return;
+          // The API has no subscriptions: say so with a request error, not an internal one.
+          if (operation.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are not supported: this API answers queries and mutations over HTTP.', { extensions: { code: 'SUBSCRIPTIONS_NOT_SUPPORTED', http: { status: 400 } } });
+          }
           const token = bearerToken(request.http?.headers.get('authorization') ?? undefined);
           const writer = sameKey(token, options.apiKey);
           if (operation.operation === 'mutation') {

@@ -47,7 +47,7 @@ export class Scorer {
 
   /** Gives a structured-clone copy of a Scorer (from another thread) its methods back. */
   static revive(scorer: object): Scorer {
-    KeyTable.revive((scorer as { table: object }).table);
+    // Its fields are typed arrays and numbers, which the clone keeps; only the methods are lost.
     return Object.setPrototypeOf(scorer, Scorer.prototype) as Scorer;
   }
 

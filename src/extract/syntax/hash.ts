@@ -59,11 +59,6 @@ export class KeyTable {
   private mask: number;
   size = 0;
 
-  /** Gives a structured-clone copy of a KeyTable (from another thread) its methods back. */
-  static revive(table: object): KeyTable {
-    return Object.setPrototypeOf(table, KeyTable.prototype) as KeyTable;
-  }
-
   constructor(capacity = 1024) {
     let n = 1024;
     while (n < capacity * 2) n *= 2;
