@@ -255,6 +255,9 @@ describe('who met whom, read from the tree', () => {
     'And behold, after every meeting, the siege on Aleppo gets tighter.',
     'We could see regular visits by Russian naval ships to Suva.',
     'Visitors can take private tours of Parliament.',
+    // A hunt meets to ride out: the hunting sense, not a meeting of parties.
+    'Some 270 hunts met legally on Saturday, killing 91 foxes.',
+    'The Countryside Alliance called on hunt supporters to meet as normal.',
   ])('"%s" is no meeting', (text) => {
     expect(one(text).events).toEqual([]);
   });

@@ -60,8 +60,8 @@ export const MEET_SATISFY = /^\s+(?:with\s+)?(?:(?!(?:to|and|or|in|at|on|for|wit
 /** The passive of "meet" as satisfy: "whether the objectives could be met", "targets for the runway can be met". */
 export const MET_AS_SATISFIED = /\b(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|standards?|deadlines?|needs?|expectations?|terms|thresholds?|quotas?|commitments?|costs?|payments?|benchmarks?|rules?|priorities)\s+(?:(?:for|of|on|in|at)\s+(?:[\p{L}\d'’-]+\s+){1,4}?)?(?:(?:could|can|would|will|may|might|must|should|have|has|had|not|never|yet|all|fully|easily|already|still)\s+){0,3}(?:be|been|being|is|are|was|were)\s+(?:(?:not|never|fully|all|easily|already)\s+)?$/iu;
 
-/** Idioms with "meet" that name no meeting: "make ends meet". */
-export const MEET_IDIOM_BEFORE = /\b(?:make|makes|made|making)\s+(?:both\s+)?ends\s+$/i;
+/** Idioms and senses of "meet" that name no meeting: "make ends meet"; a hunt meets to ride out ("270 hunts met legally", "hunt supporters to meet as normal"). */
+export const MEET_IDIOM_BEFORE = /\b(?:make|makes|made|making)\s+(?:both\s+)?ends\s+$|\bhunts?(?:\s+(?:supporters|members|followers))?\s+(?:(?:to|will|would|have|had|did|all|still|also|legally|again)\s+){0,2}$/i;
 
 /** "Talks" as a verb of speaking about a topic ("she talks of improving discipline"), not a meeting. */
 export const TALKS_AS_SPEAKING = /^\s+(?:of|about)\b/i;
