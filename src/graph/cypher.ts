@@ -98,10 +98,13 @@ export const COUNT_ARTICLES = statement('count_articles', 'MATCH (a:Article) RET
 /** How many articles, entities and events are stored (for /health); each count reads one label. */
 export const COUNT_ALL = statement(
   'count_all',
-  `CALL { MATCH (a:Article) RETURN count(a) AS articles }
-CALL { MATCH (n:Entity) RETURN count(n) AS entities }
-CALL { MATCH (v:Event) RETURN count(v) AS events }
-RETURN articles, entities, events`,
+  // OPTIONAL MATCH keeps one row when a label has no nodes; no subqueries (Neo4j 5.26 deprecates CALL without a scope).
+  `OPTIONAL MATCH (a:Article)
+WITH count(a) AS articles
+OPTIONAL MATCH (n:Entity)
+WITH articles, count(n) AS entities
+OPTIONAL MATCH (v:Event)
+RETURN articles, entities, count(v) AS events`,
 );
 
 export * from './cypher-facts';
