@@ -164,6 +164,8 @@ describe('meeting senses', () => {
     'Chancellor Gordon Brown told BBC One\'s Breakfast with Frost that taxes would not rise.',
     'Two million tourists visit Cuba every year.',
     'Daiwa said there were no plans to enter into negotiations with Sumitomo Trust.',
+    'The minister claimed the party has met all of its promises since 2001.',
+    'He has failed to meet the ones he set last year.',
   ])('no meeting in "%s"', (text) => {
     expect(one(text).events.filter((e) => ['MEETING', 'TALKS', 'VISIT', 'SUMMIT'].includes(e.type))).toEqual([]);
   });
@@ -175,6 +177,11 @@ describe('meeting senses', () => {
     ['Senator Ted Cruz spoke at a rally in Irvine, California, on Monday.', 'MEETING'],
   ])('a meeting in "%s"', (text, type) => {
     expect(one(text).events.map((e) => e.type)).toContain(type);
+  });
+
+  test('calling someone something names them: no call', () => {
+    expect(one('Tory Shadow Chancellor Oliver Letwin called Labour "a brilliant machine for talking" on Monday.').events.filter((e) => e.type === 'CALL')).toEqual([]);
+    expect(one('Senator John Smith called Jane Doe a liar.').events.filter((e) => e.type === 'CALL')).toEqual([]);
   });
 
   test('shares that rally are no gathering', () => {
@@ -205,6 +212,9 @@ describe('status from the words above the trigger', () => {
     ['Foreign Secretary Jack Straw spoke in London ahead of meeting US Secretary of State Condoleezza Rice on Friday.', 'MEETING'],
     ['Opec members are next meeting in Vienna to discuss production levels on 16 March.', 'MEETING'],
     ['A meeting of Suffolk Coastal UKIP members is due to be held next week to discuss a replacement.', 'MEETING'],
+    ['Three days of talks on the future of the islands begin at the foreign minister\'s residence later on Friday.', 'TALKS'],
+    ['The talks between Britain and Spain open in Madrid tomorrow.', 'TALKS'],
+    ['Mr Blair spoke to reporters ahead of an EU summit in Brussels.', 'SUMMIT'],
   ])('"%s" is planned', (text, type) => {
     const events = one(text).events.filter((e) => e.type === type);
     expect(events.length).toBeGreaterThan(0);
@@ -272,6 +282,27 @@ describe('who met whom, read from the tree', () => {
   test('a title alone is the one person named earlier with it', () => {
     const doc = one('Prime Minister Malcolm Turnbull waited in New York. Trump arrived late, delaying his meeting with the prime minister by hours.');
     expect(parties(doc).flat()).toContain('Malcolm Turnbull');
+  });
+
+  test('a description with a demonym is the person with that office of that country, not the country', () => {
+    const doc = one('President Pervez Musharraf of Pakistan arrived in London. On Monday the Pakistani president met Prime Minister Tony Blair at Downing Street. He is due to visit Manchester on Tuesday.');
+    const meeting = doc.events.find((e) => e.type === 'MEETING');
+    expect(meeting && names(doc, meeting.participants.map((p) => p.entity))).toEqual(['Pervez Musharraf', 'Tony Blair']);
+    const visit = doc.events.find((e) => e.type === 'VISIT');
+    expect(visit && names(doc, visit.participants.map((p) => p.entity))).toEqual(['Pervez Musharraf']);
+  });
+
+  test('a group of two by number is the two the story names most', () => {
+    const doc = one('Foster\'s Group has bid for Southcorp. Southcorp rejected the offer from Foster\'s Group on Monday. The two companies held four days of talks in Sydney.');
+    const talks = doc.events.find((e) => e.type === 'TALKS');
+    expect(talks && names(doc, talks.participants.map((p) => p.entity))).toEqual(["Foster's Group", 'Southcorp']);
+    const pair = one('Ray Mallon and Neil Herron have argued for months. The pair met on the platform at Sunderland station on Friday.');
+    expect(parties(pair).flat().sort()).toEqual(['Neil Herron', 'Ray Mallon']);
+  });
+
+  test('speaking to a meeting is attending it', () => {
+    const doc = one('Commissioner Ian Blair told a meeting of the Metropolitan Police Authority that the risk was low.');
+    expect(parties(doc).flat()).toContain('Ian Blair');
   });
 
   test('a trigger word that modifies another noun names a kind of thing, not an event', () => {

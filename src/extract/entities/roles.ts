@@ -57,7 +57,10 @@ export function findRoles(text: string, mentions: Mention[], demonyms: Demonym[]
       remit = ` for ${nearest.text}`;
       found.shift();
     }
-    const of = found[0];
+    // "President Musharraf of Pakistan", "Prime Minister Junichiro Koizumi of Japan": the owner can follow the name.
+    const next = mentions[i + 1];
+    const ownerAfter = !found.length && title.length && next && next.type !== 'PERSON' && /^\s+of\s+(?:the\s+)?$/.test(text.slice(m.end, next.start)) ? next : undefined;
+    const of = found[0] ?? ownerAfter;
     while (title.length && /^(?:of|for)$/i.test(title[0])) title.shift();
     while (title.length && /^(?:of|for)$/i.test(title[title.length - 1])) title.pop();
     const t = (title.join(' ') + remit).trim();

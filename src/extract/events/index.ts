@@ -85,6 +85,8 @@ function findTriggers(text: string, start: number, end: number): Trigger[] {
         const before = text.slice(Math.max(0, s - 60), s);
         if (MEET_SATISFY.test(text.slice(s + verb, s + verb + 90)) || MET_AS_SATISFIED.test(before) || MEET_IDIOM_BEFORE.test(before)) continue;
       }
+      // "called Labour "a brilliant machine"", "called him a liar": calling someone something names them, it is no call.
+      if (p.type === 'CALL' && /^called$/i.test(m[0]) && CALLED_AS_NAMING.test(text.slice(e, e + 80))) continue;
       if (p.type === 'TALKS' && /^talks$/i.test(m[0]) && TALKS_AS_SPEAKING.test(text.slice(e, e + 10))) continue;
       // "a big debate out there": a debate in the figurative sense, not an event.
       if (p.type === 'DEBATE' && /\b(?:a|an)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, s - 20), s))) continue;
@@ -136,6 +138,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // (the parser misplaces many a "with" phrase and title); the word patterns alone where it was not parsed.
     const fromWords = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
     const participants = tree && parsed ? withWordParticipants(treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))), fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention))) : fromWords;
+    // "The two companies held talks", "the pair met": a group named by number stands for the last ones named.
+    if (participants.list.length < 2) addGroupAntecedents(doc, refs, frameStart, frameEnd, participants);
     // "Visitors can take private tours of Parliament": a visit by nobody named to nowhere named is no event.
     if (type === 'VISIT' && !participants.list.length && !tree?.place && !findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start)) return;
     // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted.
@@ -184,7 +188,53 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
   return out;
 }
 
+/** After "called": a name or pronoun, then a quote or an indefinite noun phrase, is the naming sense. */
+const CALLED_AS_NAMING = /^\s+(?:(?:him|her|them|it|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}))\s*(?:["“'‘]|an?\s)/u;
+
 const SEQUENCE_BEFORE = /\b(?:following|after|before|ahead of)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\p{L}.-]+\s+){0,4}$/u;
+
+/** Phrases that name a group of two by number; the capture says what kind of entity the group is made of. */
+const GROUP_OF_TWO = /\b(?:the\s+(pair|duo)|(?:the\s+two|both(?:\s+the)?)\s+(?:(men|women|leaders|ministers|presidents|politicians)|(sides)|(companies|firms|groups|banks)|(countries|nations|governments|states))|(both)(?=\s+(?:met|meet|held|have|had|were|are|will|agreed|sat|spoke)\b))\b/gi;
+
+/**
+ * "The two companies held four days of talks", "the pair met in Paris", "both leaders": when an event has fewer
+ * than two parties and its clause names a group of two by number, the group is the last two entities of its kind
+ * the article has named most before it (the story's two), as a reader takes them. "The pair" and "both" mean people.
+ */
+function addGroupAntecedents(doc: Doc, refs: Ref[], frameStart: number, frameEnd: number, found: FoundParticipants): void {
+  GROUP_OF_TWO.lastIndex = 0;
+  const phrase = GROUP_OF_TWO.exec(doc.text.slice(frameStart, frameEnd));
+  if (!phrase) return;
+  const start = frameStart + phrase.index;
+  const country = (r: Ref) => r.type === 'PLACE' && r.placeKind === 'COUNTRY';
+  const kind: (r: Ref) => boolean = phrase[3]
+    ? (r) => r.type === 'PERSON' || r.type === 'ORGANIZATION' || country(r)
+    : phrase[4]
+      ? (r) => r.type === 'ORGANIZATION'
+      : phrase[5]
+        ? country
+        : (r) => r.type === 'PERSON';
+  // The two of that kind the article has named most often before the phrase (the story's two), the later named first on ties.
+  const count = new Map<string, { ref: Ref; n: number; last: number }>();
+  for (let i = 0; i < refs.length && refs[i].end <= start; i++) {
+    const r = refs[i];
+    if (!kind(r)) continue;
+    const c = count.get(r.entity);
+    if (c) {
+      c.n++;
+      c.last = r.start;
+    } else count.set(r.entity, { ref: r, n: 1, last: r.start });
+  }
+  const picked = [...count.values()].sort((x, y) => y.n - x.n || y.last - x.last).slice(0, 2).map((c) => c.ref);
+  if (picked.length < 2) return;
+  const mention = { start, end: start + phrase[0].length };
+  for (const r of picked) {
+    if (found.entities.has(r.entity)) continue;
+    found.entities.add(r.entity);
+    found.list.push({ entity: r.entity, role: 'participant', mention });
+  }
+  found.explicitList = true;
+}
 
 /** The tree's arguments as participants with roles (host and guests for "host"). */
 function treeParticipants(doc: Doc, refs: Ref[], tree: TreeArguments, hosted: boolean): FoundParticipants {
@@ -202,7 +252,13 @@ function treeParticipants(doc: Doc, refs: Ref[], tree: TreeArguments, hosted: bo
 function meetsARequirement(parsed: ParsedSentence, head: number): boolean {
   const tk = parsed.tokens[head];
   if (!/^(?:meet|meets|met|meeting)$/i.test(tk.text) || (tk.upos !== 'VERB' && tk.upos !== 'AUX')) return false;
-  return parsed.tokens.some((c) => c.head === head && (c.deprel === 'obj' || c.deprel === 'nsubj:pass') && c.upos === 'NOUN' && SATISFY_NOUN.test(c.text));
+  const satisfied = (i: number) => parsed.tokens[i].upos === 'NOUN' && SATISFY_NOUN.test(parsed.tokens[i].text);
+  return parsed.tokens.some((c, i) => {
+    if (c.head !== head || (c.deprel !== 'obj' && c.deprel !== 'nsubj:pass')) return false;
+    // "meet it": a person is never "it". "met all of its promises", "meet some of the targets": the quantity's whole is what is met.
+    if (/^it$/i.test(c.text)) return true;
+    return satisfied(i) || (/^(?:all|some|most|many|none|each|both|any|half|several)$/i.test(c.text) && parsed.tokens.some((d, j) => d.head === i && d.deprel.startsWith('nmod') && satisfied(j)));
+  });
 }
 
 /** Whether the trigger's head token is an adjective or compound modifier of a noun that is no trigger itself. */

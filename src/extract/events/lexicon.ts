@@ -51,14 +51,20 @@ export const MEETING_FAMILY: EventType[] = ['MEETING', 'TALKS', 'VISIT', 'SUMMIT
 export const NOT_AN_EVENT_AFTER = /^\s*(?:room|point|place|hall|rooms|points|places|halls|about the talks)\b/i;
 
 /**
+ * What one meets in the sense of satisfy or receive, one list for the word patterns and the tree: requirements,
+ * targets, rules, costs, promises, a reception ("meet with hostility"), "the ones" (targets named before).
+ */
+const SATISFIED_THINGS = 'requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|criterion|standards?|deadlines?|needs?|expectations?|approval|disapproval|resistance|opposition|criticism|challenges?|costs?|thresholds?|quotas?|commitments?|requests?|terms|qualifications?|specifications?|limits?|benchmarks?|payments?|debts?|bills?|expenses?|shortfalls?|success|failure|skepticism|scepticism|scrutiny|hostility|derision|applause|acclaim|protests?|outrage|objections?|responses?|reactions?|fate|end|ends|death|demise|match|halfway|eye|repayments?|interest|shortage|supply|supplies|capacity|budget|quorum|rules?|priorities|priority|concerns?|aims?|ambitions?|aspirations?|pledges?|promises?|tests?|wishes|hopes|ones';
+
+/**
  * "Meet" in the sense of satisfy or receive: its object is a requirement or a reception, not a
  * party ("meet the requirements", "met all conditions", "meeting its obligations", "meeting with
  * the approval of", "to meet the country's growing demand").
  */
-export const MEET_SATISFY = /^\s+(?:with\s+)?(?:(?!(?:to|and|or|in|at|on|for|with|by|who|which|that|from|about|over|after|before|during|than|as)\s)(?:[\p{Ll}\d$£€][\p{L}\d.,%'’$£€-]*|[\p{L}-]+['’]s)\s+){0,4}(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|criterion|standards?|deadlines?|needs?|expectations?|approval|disapproval|resistance|opposition|criticism|challenges?|costs?|thresholds?|quotas?|commitments?|requests?|terms|qualifications?|specifications?|limits?|benchmarks?|payments?|debts?|bills?|expenses?|shortfalls?|success|failure|skepticism|scepticism|scrutiny|hostility|derision|applause|acclaim|protests?|outrage|objections?|responses?|reactions?|fate|end|ends|death|demise|match|halfway|eye|payments?|repayments?|interest|shortage|supply|supplies|capacity|budget|quorum)\b/iu;
+export const MEET_SATISFY = new RegExp(String.raw`^\s+(?:with\s+)?(?:(?!(?:to|and|or|in|at|on|for|with|by|who|which|that|from|about|over|after|before|during|than|as)\s)(?:[\p{Ll}\d$£€][\p{L}\d.,%'’$£€-]*|[\p{L}-]+['’]s)\s+){0,4}(?:${SATISFIED_THINGS})\b`, 'iu');
 
 /** The passive of "meet" as satisfy: "whether the objectives could be met", "targets for the runway can be met". */
-export const MET_AS_SATISFIED = /\b(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|standards?|deadlines?|needs?|expectations?|terms|thresholds?|quotas?|commitments?|costs?|payments?|benchmarks?|rules?|priorities)\s+(?:(?:for|of|on|in|at)\s+(?:[\p{L}\d'’-]+\s+){1,4}?)?(?:(?:could|can|would|will|may|might|must|should|have|has|had|not|never|yet|all|fully|easily|already|still)\s+){0,3}(?:be|been|being|is|are|was|were)\s+(?:(?:not|never|fully|all|easily|already)\s+)?$/iu;
+export const MET_AS_SATISFIED = new RegExp(String.raw`\b(?:${SATISFIED_THINGS})\s+(?:(?:for|of|on|in|at)\s+(?:[\p{L}\d'’-]+\s+){1,4}?)?(?:(?:could|can|would|will|may|might|must|should|have|has|had|not|never|yet|all|fully|easily|already|still)\s+){0,3}(?:be|been|being|is|are|was|were)\s+(?:(?:not|never|fully|all|easily|already)\s+)?$`, 'iu');
 
 /** Idioms and senses of "meet" that name no meeting: "make ends meet"; a hunt meets to ride out ("270 hunts met legally", "hunt supporters to meet as normal"). */
 export const MEET_IDIOM_BEFORE = /\b(?:make|makes|made|making)\s+(?:both\s+)?ends\s+$|\bhunts?(?:\s+(?:supporters|members|followers))?\s+(?:(?:to|will|would|have|had|did|all|still|also|legally|again)\s+){0,2}$/i;
@@ -70,4 +76,4 @@ export const TALKS_AS_SPEAKING = /^\s+(?:of|about)\b/i;
 export const HABITUAL = /\b(?:every|each)\s+(?:day|week|month|year|summer|winter|spring|autumn|time)\b|\b(?:every|each|regular|frequent|repeated|routine)\s+(?:[\p{L}-]+\s+)?(?:meetings?|visits?|talks|trips?|summits?|encounters?|negotiations?)\b|\b(?:annually|regularly|routinely|usually|typically|generally|often|frequently|always|sometimes|rarely|seldom)\b/iu;
 
 /** Head nouns of what one meets in the sense of satisfy: requirements, targets, rules, costs ("meet his golden economic rule", "noise targets for the airport can be met"). */
-export const SATISFY_NOUN = /^(?:requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|criterion|standards?|deadlines?|needs?|expectations?|approval|disapproval|resistance|opposition|criticism|challenges?|costs?|thresholds?|quotas?|commitments?|requests?|terms|qualifications?|specifications?|limits?|benchmarks?|payments?|debts?|bills?|expenses?|shortfalls?|success|failure|rules?|priorities|priority|concerns?|aims?|ambitions?|aspirations?|pledges?|promises?|tests?|wishes|hopes|fate|end|death|halfway|match|eye)$/i;
+export const SATISFY_NOUN = new RegExp(String.raw`^(?:${SATISFIED_THINGS})$`, 'i');

@@ -23,7 +23,14 @@ export function collectRefs(doc: Doc): Ref[] {
     for (const m of e.mentions) add(e, m, false);
     for (const r of e.references ?? []) add(e, r, true);
   }
-  return refs.sort((a, b) => a.start - b.start);
+  refs.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A reference inside a longer one is part of it: "Pakistani" in "the Pakistani president" (Musharraf) names no party.
+  let reach = -1;
+  return refs.filter((r) => {
+    const inside = r.end <= reach;
+    reach = Math.max(reach, r.end);
+    return !inside;
+  });
 }
 
 /**
@@ -89,7 +96,8 @@ function sentenceAt(doc: Doc, at: number): Doc['sentences'][number] | undefined 
 
 /** The person a pronoun at `at` most likely means, skipping people in `exclude`. */
 export function resolvePronoun(doc: Doc, refs: Ref[], at: number, exclude: Set<string>): string | null {
-  const person = (r: Ref) => r.type === 'PERSON' && !r.indirect && r.end <= at && !exclude.has(r.entity);
+  // A description resolved to a person ("the Pakistani president") is as good an antecedent as a name.
+  const person = (r: Ref) => r.type === 'PERSON' && r.end <= at && !exclude.has(r.entity);
   // Every candidate starts before `at`: refs[0, limit).
   const limit = firstAtOrAfter(refs, at);
   const sentence = sentenceAt(doc, at);

@@ -11,7 +11,13 @@ const HYPOTHETICAL = /\b(?:without|unless|if|whether|could|might|may)\b[^.;,]*$/
 const PROPOSED = /\b(?:proposed|proposes|propose|proposal|offered|offers|offer|invited|invites|invite|invitation|challenge[sd]?|called for|calls for|urged|urges|suggested|suggests|ready to|willing to|wants? to|hopes? to|seeking|seeks|push(?:ed|es)? for|open to|request(?:ed|s)?|asked)\b[^.;]*$/i;
 const PLANNED = /\b(?:will|'ll|shall|to be held|is to|are to|was to|were to|scheduled|set to|plans? to|planned|planning|expected to|due to|would|going to|upcoming|next week|later this|to hold|to meet|agreed to|agree to|agrees to|to (?:open|begin|start|resume|have|attend|host|join|hold))\b[^.;]*$/i;
 /** "ahead of meeting the secretary", "before a meeting in Ankara": at the time of the sentence the meeting is still to come. */
-const AHEAD = /\b(?:ahead of|in advance of|prior to|before|in preparation for|to prepare for)\s+(?:(?:a|an|the|their|his|her|its|next|this|planned|scheduled|expected|upcoming|[\p{L}-]+['’]s)\s+){0,3}$/iu;
+// Case-sensitive so that a capitalised modifier ("ahead of an EU summit") is told from any word; the first letters may be capitals.
+const AHEAD = /\b(?:[Aa]head of|[Ii]n advance of|[Pp]rior to|[Bb]efore|[Ii]n preparation for|[Tt]o prepare for)\s+(?:(?:a|an|the|their|his|her|its|next|this|planned|scheduled|expected|upcoming|[\p{L}-]+['’]s|\p{Lu}[\p{L}-]*)\s+){0,3}$/u;
+/**
+ * A time still to come after the trigger, in a clause with no past tense: "talks begin ... later on Wednesday",
+ * "the summit opens tomorrow". Present tense with a future time is the news way of saying "will".
+ */
+const FUTURE_TIME_AFTER = /^(?:(?![^.;]*\b(?:was|were|had|did|began|met|held|came|went|took|said|told|spoke|\w+ed)\b[^.;]*?\b(?:later|tomorrow|next|coming)\b)[^.;]){0,120}?\b(?:later (?:on |this |today|tonight|in the)|tomorrow|next (?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|autumn|winter)|in the coming (?:days|weeks|months))/i;
 const NEGATED = /\b(?:not|never|no|n't|neither|nor|without ever)\s+(?:\w+\s+){0,2}$|\bno\s+(?:plans?|intention|desire|need|interest|prospect)\s+(?:\w+\s+){0,4}$/i;
 
 /** The status of a trigger from the words of its clause before it (and a little after, for "would take place"). */
@@ -25,5 +31,6 @@ export function eventStatus(before: string, after: string, headline: boolean): E
   if (AHEAD.test(clause.slice(-60)) || /\b(?:is|are|was|were)\s+next\s+$/i.test(clause)) return 'PLANNED';
   if (PLANNED.test(clause.slice(-60)) || /^\s*(?:\S+\s+){0,6}?(?:would|will) (?:take place|be held|start|begin|open)\b/i.test(after) || /^\s*(?:[^\s.;]+\s+){0,6}?(?:is|are) (?:due|scheduled|expected|planned|set) to\b/i.test(after) || /^\s*(?:is|are) (?:due|scheduled|expected|planned)\b/i.test(after)) return 'PLANNED';
   if (headline && /\bto\s+(?:\w+\s+){0,3}$/i.test(clause)) return 'PLANNED';
+  if (FUTURE_TIME_AFTER.test(after) && !/\b(?:was|were|had|did|\w+ed)\s+(?:\w+\s+){0,2}$/i.test(clause)) return 'PLANNED';
   return 'OCCURRED';
 }

@@ -29,6 +29,8 @@ export interface TreeArguments {
 
 /** Verbs whose object names what is held, not who: "held talks", "had a meeting", "began negotiations". */
 const LIGHT_VERB = /^(?:hold|held|holds|holding|have|has|had|having|begin|began|begun|begins|start|started|starts|open|opened|opens|resume|resumed|resumes|conduct|conducted|conducts|host|hosted|hosts|hosting|chair|chaired|chairs|attend|attended|attends|join|joined|joins|call|called|calls|convene|convened|arrange|arranged|seek|sought|want|wants|wanted|continue|continued|continues|launch|launched|enter|entered|organise|organised|organize|organized|end|ended|wrap|wrapped|schedule|scheduled|plan|planned|propose|proposed|offer|offered|request|requested|agree|agreed|accept|accepted)$/i;
+/** Verbs whose subject speaks to the gathering that is their object, and so attends it: "Sir Ian told a meeting of the authority", "addressed the summit". */
+const ADDRESS_VERB = /^(?:tell|tells|told|telling|address|addresses|addressed|addressing|brief|briefs|briefed|briefing)$/i;
 /** Verbs whose subject attends the gathering named by their oblique: "arrive for their meeting", "spoke at a rally". */
 const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended|attending|speak|speaks|spoke|speaking|address|addresses|addressed|addressing|come|comes|came|go|goes|went|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|gather|gathers|gathered|participate|participates|participated|take|took|taken|sit|sat|appear|appears|appeared|walk|walks|walked|leave|leaves|left|talk|talks|talked|met|meet|meets|say|says|said|tell|tells|told|answer|answers|answered|pose|poses|posed|shake|shook|greet|greets|greeted|wait|waits|waited|stand|stands|stood)$/i;
 /** Group nouns that make a country or organisation a party: "Russian negotiators", "UDA leaders". */
@@ -106,7 +108,7 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       const g = t.tokens[gov];
       const rel = t.tokens[at].deprel;
       const cs = t.caseOf(at);
-      const lightVerb = g.upos === 'VERB' && (rel === 'obj' || rel === 'nsubj:pass') && LIGHT_VERB.test(g.text);
+      const lightVerb = g.upos === 'VERB' && (((rel === 'obj' || rel === 'nsubj:pass') && LIGHT_VERB.test(g.text)) || ((rel === 'obj' || rel === 'iobj') && ADDRESS_VERB.test(g.text)));
       const attended = (g.upos === 'VERB' || g.upos === 'AUX') && rel.startsWith('obl') && cs && /^(?:at|for|to|during|in|after|before|ahead|into|from)$/i.test(cs) && ATTEND_VERB.test(g.text);
       // A caption names who was there, then the occasion: "Senators John McCain and Lindsey Graham, following a meeting with Obama".
       const captioned = !lightVerb && !attended && rel !== 'nmod:poss' && cs && /^(?:at|after|before|following|during|ahead|upon|on)$/i.test(cs) && t.refAt(gov)?.type === 'PERSON';
