@@ -300,6 +300,26 @@ describe('who met whom, read from the tree', () => {
     expect(parties(pair).flat().sort()).toEqual(['Neil Herron', 'Ray Mallon']);
   });
 
+  test('"he" continues the story\'s subject across sentences', () => {
+    const doc = one('General Ali Khan flew in from Washington. He arrived in London on Sunday, where he met President George Bush. He is due to visit Manchester on Tuesday.');
+    const visit = doc.events.find((e) => e.type === 'VISIT');
+    expect(visit && names(doc, visit.participants.map((p) => p.entity))).toEqual(['Ali Khan']);
+  });
+
+  test('who acts at a gathering was there; a country after "in" is where, not who', () => {
+    const doc = one('At a dinner hosted by John Prescott on Monday, Tony Blair told Gordon Brown of his plans.');
+    expect(parties(doc).flat().sort()).toEqual(['Gordon Brown', 'John Prescott', 'Tony Blair']);
+    const summit = one('Foreign Secretary Jack Straw arrives in Indonesia for a special summit meeting on the disaster.');
+    const event = summit.events.find((e) => e.type === 'SUMMIT');
+    expect(event && names(summit, event.participants.map((p) => p.entity))).toEqual(['Jack Straw']);
+    expect(event?.place && entity(summit, event.place).name).toBe('Indonesia');
+  });
+
+  test('a country named only as one person\'s office is not a party', () => {
+    const doc = one('Files about the Pakistani president\'s visit to London were found on a train.');
+    expect(doc.events.flatMap((e) => names(doc, e.participants.map((p) => p.entity)))).not.toContain('Pakistan');
+  });
+
   test('speaking to a meeting is attending it', () => {
     const doc = one('Commissioner Ian Blair told a meeting of the Metropolitan Police Authority that the risk was low.');
     expect(parties(doc).flat()).toContain('Ian Blair');

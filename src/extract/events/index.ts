@@ -127,7 +127,7 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const status = eventStatus(text.slice(sentence.start, head.start), after, sentence.kind === 'title');
     const negated = status === null;
     // Arguments from the sentence's tree where it was parsed; the word patterns where it was not, or where the tree found no party.
-    const tree = parsed ? treeArguments(doc, refs, parsed, head, type) : null;
+    const tree = parsed ? treeArguments(doc, refs, parsed, head, type, last) : null;
     // "the negotiating table", "the meeting room": a trigger word that modifies another noun names a kind of thing, not an event.
     if (tree && parsed && modifiesOtherNoun(parsed, tree.head, triggers)) return;
     // "ex-chatshow host Robert Kilroy-Silk": "host" as a noun is a job, not hosting.
@@ -137,7 +137,12 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // Arguments from the tree where it was parsed, with those the word patterns find that the tree does not rule out
     // (the parser misplaces many a "with" phrase and title); the word patterns alone where it was not parsed.
     const fromWords = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
-    const participants = tree && parsed ? withWordParticipants(treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))), fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention))) : fromWords;
+    const participants = tree && parsed ? withWordParticipants(treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))), fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && !inLocative(doc, text, p) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention))) : fromWords;
+    // "the Pakistani president's visit": a country named only as the office of one person is not the party; that person is.
+    for (const p of participants.list.filter((x) => x.mention && OFFICE_AFTER_DEMONYM.test(text.slice(x.mention.end, x.mention.end + 30)) && doc.entities.some((e) => e.id === x.entity && e.type === 'PLACE'))) {
+      participants.list.splice(participants.list.indexOf(p), 1);
+      participants.entities.delete(p.entity);
+    }
     // "The two companies held talks", "the pair met": a group named by number stands for the last ones named.
     if (participants.list.length < 2) addGroupAntecedents(doc, refs, frameStart, frameEnd, participants);
     // "Visitors can take private tours of Parliament": a visit by nobody named to nowhere named is no event.
@@ -193,8 +198,11 @@ const CALLED_AS_NAMING = /^\s+(?:(?:him|her|them|it|(?:\p{Lu}[\p{L}.'’-]*\s+){
 
 const SEQUENCE_BEFORE = /\b(?:following|after|before|ahead of)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\p{L}.-]+\s+){0,4}$/u;
 
+/** A singular office right after a demonym: "Pakistani president", "French foreign minister's". */
+const OFFICE_AFTER_DEMONYM = /^\s+(?:(?:deputy|vice|acting|former|new)\s+)?(?:president|prime minister|premier|leader|king|queen|chancellor|(?:foreign|defen[cs]e|finance|interior|trade) minister|minister|ambassador|envoy|general|commander|monarch|ruler)(?:['’]s)?\b(?!\s*(?:and|,))/i;
+
 /** Phrases that name a group of two by number; the capture says what kind of entity the group is made of. */
-const GROUP_OF_TWO = /\b(?:the\s+(pair|duo)|(?:the\s+two|both(?:\s+the)?)\s+(?:(men|women|leaders|ministers|presidents|politicians)|(sides)|(companies|firms|groups|banks)|(countries|nations|governments|states))|(both)(?=\s+(?:met|meet|held|have|had|were|are|will|agreed|sat|spoke)\b))\b/gi;
+const GROUP_OF_TWO = /\b(?:the\s+(pair|duo)|(?:the\s+two|both(?:\s+the)?)\s+(?:(men|women|leaders|ministers|presidents|politicians)|(sides)|(companies|firms|groups|banks|unions|parties|clubs)|(countries|nations|governments|states))|(both)(?=\s+(?:met|meet|held|have|had|were|are|will|agreed|sat|spoke)\b))\b/gi;
 
 /**
  * "The two companies held four days of talks", "the pair met in Paris", "both leaders": when an event has fewer
@@ -279,6 +287,11 @@ function isLocality(doc: Doc, entity: string): boolean {
 }
 
 /** "talks with Moscow", "between London and Dublin": a place after with/between/among stands for its government. */
+/** A place named after "in", "at" or "from" ("arrives in Indonesia for a summit") is where, never who. */
+function inLocative(doc: Doc, text: string, p: Participant): boolean {
+  return !!p.mention && /\b(?:in|at|from|inside|across)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.mention.start - 10), p.mention.start)) && doc.entities.some((e) => e.id === p.entity && e.type === 'PLACE');
+}
+
 function namedAsParty(text: string, p: Participant): boolean {
   return !!p.mention && /\b(?:with|between|among|and)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.mention.start - 14), p.mention.start));
 }

@@ -105,11 +105,17 @@ export function resolvePronoun(doc: Doc, refs: Ref[], at: number, exclude: Set<s
     const inSentence = findRefFrom(refs, sentence.start, person, at);
     if (inSentence) return inSentence.entity;
   }
-  let previous: Ref | undefined;
-  for (let i = limit - 1; i >= 0 && !previous; i--) if (person(refs[i])) previous = refs[i];
-  if (!previous) return null;
-  // The subject of the nearest earlier sentence that names a person.
-  const prevSentence = sentenceAt(doc, previous.start);
-  const first = prevSentence ? findRefFrom(refs, prevSentence.start, person, at) : undefined;
-  return (first ?? previous).entity;
+  // Earlier sentences, nearest first: the first person each one names, unless a "he"/"she" comes before that name,
+  // which continues the story's subject from further back ("He arrived ..., where he met Bush. He is due to visit ...":
+  // the visitor is the one who arrived, not Bush).
+  const index = sentence ? doc.sentences.indexOf(sentence) : -1;
+  for (let k = index - 1; k >= 0 && k >= index - 8; k--) {
+    const s = doc.sentences[k];
+    const first = findRefFrom(refs, s.start, person, Math.min(s.end, at));
+    const pronoun = /\b(?:he|she)\b/i.exec(doc.text.slice(s.start, first ? first.start : s.end));
+    if (pronoun) return resolvePronoun(doc, refs, s.start + pronoun.index, exclude);
+    if (first) return first.entity;
+  }
+  for (let i = limit - 1; i >= 0; i--) if (person(refs[i])) return refs[i].entity;
+  return null;
 }

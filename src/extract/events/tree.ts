@@ -50,10 +50,13 @@ export function parsedSentences(doc: Doc): Map<number, ParsedSentence> {
 }
 
 /** Reads the arguments of the trigger at [start, end) from its sentence's tree; null when the trigger is not in it. */
-export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, trigger: Span, type: EventType): TreeArguments | null {
+export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, trigger: Span, type: EventType, lastTrigger: Span = trigger): TreeArguments | null {
   const t = treeOf(doc, refs, parsed);
-  const head = t.headOf(trigger);
+  let head = t.headOf(trigger);
   if (head < 0) return null;
+  // "a summit meeting": the first trigger word modifies the last one, which heads the phrase.
+  const g = t.tokens[head].head;
+  if (g >= 0 && (t.tokens[head].deprel === 'compound' || t.tokens[head].deprel === 'amod') && t.tokens[g].start >= lastTrigger.start && t.tokens[g].end <= lastTrigger.end) head = g;
   const found: TreeArgument[] = [];
   const placeRefs: Ref[] = [];
   // "talks with Moscow": a place named by with/between/among stands for its government, never for where.
@@ -95,7 +98,10 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       else if (rel === 'nmod' && cs && /^of$/i.test(cs) && type !== 'VISIT') add(t.nominal(c).filter((a) => !a.ref || a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY'), 'subject');
       else if (rel === 'nmod' && cs && /^(?:to)$/i.test(cs) && type === 'VISIT') placeRefs.push(...t.placesIn(c));
       else if ((rel === 'nmod' || rel.startsWith('obl')) && cs && PLACE_CASE.test(cs)) placeRefs.push(...t.placesIn(c));
-      else if (rel === 'compound' || rel === 'amod') {
+      // "a dinner hosted by the deputy leader": the host of the gathering is at it.
+      else if (rel === 'acl' && /^(?:hosted|given|organi[sz]ed|thrown|chaired|convened|called)$/i.test(t.tokens[c].text)) {
+        for (const k of t.children(c)) if (t.tokens[k].deprel === 'obl:agent') add(t.nominal(k), 'subject');
+      } else if (rel === 'compound' || rel === 'amod') {
         for (const a of t.nominal(c)) if (a.ref && (a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY')) add([a], 'subject');
         else if (a.ref) placeRefs.push(a.ref);
       }
@@ -113,6 +119,13 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       // A caption names who was there, then the occasion: "Senators John McCain and Lindsey Graham, following a meeting with Obama".
       const captioned = !lightVerb && !attended && rel !== 'nmod:poss' && cs && /^(?:at|after|before|following|during|ahead|upon|on)$/i.test(cs) && t.refAt(gov)?.type === 'PERSON';
       if (captioned) add(t.nominal(gov), 'subject');
+      // "At a dinner hosted by Prescott he told Brown ...": who does something at or during a gathering is there, and so
+      // is the person it is done to.
+      const presentAt = !lightVerb && (g.upos === 'VERB' || g.upos === 'AUX') && rel.startsWith('obl') && cs && /^(?:at|during)$/i.test(cs);
+      if (presentAt) {
+        if (!attended) add(t.subjectsOf(gov), 'subject');
+        for (const c of t.children(gov)) if (c !== at && (t.tokens[c].deprel === 'obj' || t.tokens[c].deprel === 'iobj')) add(t.nominal(c).filter((a) => a.ref?.type === 'PERSON'), 'object');
+      }
       if (lightVerb || attended) {
         verb = gov;
         add(t.subjectsOf(gov), 'subject');
