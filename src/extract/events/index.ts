@@ -130,6 +130,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const tree = parsed ? treeArguments(doc, refs, parsed, head, type, last) : null;
     // "the negotiating table", "the meeting room": a trigger word that modifies another noun names a kind of thing, not an event.
     if (tree && parsed && modifiesOtherNoun(parsed, tree.head, triggers)) return;
+    // "Yingluck Shinawatra talks to media": "talks" as a verb is speaking, not negotiating.
+    if (tree && parsed && /^talks$/i.test(text.slice(head.start, head.end)) && parsed.tokens[tree.head].upos === 'VERB') return;
     // "ex-chatshow host Robert Kilroy-Silk": "host" as a noun is a job, not hosting.
     if (tree && parsed && /^host/i.test(text.slice(head.start, head.end)) && parsed.tokens[tree.head].upos === 'NOUN') return;
     // "meet his fiscal rules", "targets for the airport can be met": what is met is a requirement, not a party.
