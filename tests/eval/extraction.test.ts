@@ -166,6 +166,10 @@ describe('meeting senses', () => {
     'Daiwa said there were no plans to enter into negotiations with Sumitomo Trust.',
     'The minister claimed the party has met all of its promises since 2001.',
     'He has failed to meet the ones he set last year.',
+    'His remarks about President Bush met a cool reception from Jacques Chirac.',
+    'Prisons cannot meet their duty of care to vulnerable inmates.',
+    'The alliance said the 19 February meets would show the law was unworkable.',
+    'Shadow Home Secretary David Davis talks to reporters outside Parliament.',
   ])('no meeting in "%s"', (text) => {
     expect(one(text).events.filter((e) => ['MEETING', 'TALKS', 'VISIT', 'SUMMIT'].includes(e.type))).toEqual([]);
   });
@@ -182,6 +186,11 @@ describe('meeting senses', () => {
   test('calling someone something names them: no call', () => {
     expect(one('Tory Shadow Chancellor Oliver Letwin called Labour "a brilliant machine for talking" on Monday.').events.filter((e) => e.type === 'CALL')).toEqual([]);
     expect(one('Senator John Smith called Jane Doe a liar.').events.filter((e) => e.type === 'CALL')).toEqual([]);
+  });
+
+  test('speaking to an outlet is an interview, not a call', () => {
+    const doc = one("Speaking to the BBC's Westminster Hour on Sunday, Liberal Democrat leader Charles Kennedy said the election would be close.");
+    expect(doc.events.map((e) => e.type)).toEqual(['INTERVIEW']);
   });
 
   test('shares that rally are no gathering', () => {

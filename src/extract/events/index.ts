@@ -87,7 +87,7 @@ function findTriggers(text: string, start: number, end: number): Trigger[] {
       }
       // "called Labour "a brilliant machine"", "called him a liar": calling someone something names them, it is no call.
       if (p.type === 'CALL' && /^called$/i.test(m[0]) && CALLED_AS_NAMING.test(text.slice(e, e + 80))) continue;
-      if (p.type === 'TALKS' && /^talks$/i.test(m[0]) && TALKS_AS_SPEAKING.test(text.slice(e, e + 10))) continue;
+      if (p.type === 'TALKS' && /^talks$/i.test(m[0]) && TALKS_AS_SPEAKING.test(text.slice(e, e + 40))) continue;
       // "a big debate out there": a debate in the figurative sense, not an event.
       if (p.type === 'DEBATE' && /\b(?:a|an)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, s - 20), s))) continue;
       let pos = p.pos;
@@ -130,6 +130,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const tree = parsed ? treeArguments(doc, refs, parsed, head, type, last) : null;
     // "the negotiating table", "the meeting room": a trigger word that modifies another noun names a kind of thing, not an event.
     if (tree && parsed && modifiesOtherNoun(parsed, tree.head, triggers)) return;
+    // "the 19 February meets": "meets" as a noun is a sporting or hunting fixture, not a meeting.
+    if (tree && parsed && /^meets?$/i.test(text.slice(head.start, head.end)) && parsed.tokens[tree.head].upos === 'NOUN') return;
     // "Yingluck Shinawatra talks to media": "talks" as a verb is speaking, not negotiating.
     if (tree && parsed && /^talks$/i.test(text.slice(head.start, head.end)) && parsed.tokens[tree.head].upos === 'VERB') return;
     // "ex-chatshow host Robert Kilroy-Silk": "host" as a noun is a job, not hosting.
@@ -165,8 +167,10 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // The tree's place where it found one; the locative patterns otherwise (the parser often hangs "at the White House" on a name).
     const treePlace = tree?.place && !participants.entities.has(tree.place) ? tree.place : null;
     const place = type === 'CALL' ? null : treePlace ?? findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start);
+    // "Speaking to the BBC's Westminster Hour, Mr Kennedy said": speaking to an organisation (an outlet) is an interview, not a call.
+    const interview = type === 'CALL' && /^(?:spoke|spoken|speak|speaks|speaking|talked)\b/i.test(text.slice(head.start, head.end)) && participants.list.length > 1 && participants.list.slice(1).every((p) => doc.entities.some((e) => e.id === p.entity && e.type === 'ORGANIZATION'));
     out.push({
-      type,
+      type: interview ? 'INTERVIEW' : type,
       // Nothing dated after the article was written has happened yet: "a summit next July" is planned.
       status: (status ?? 'OCCURRED') === 'OCCURRED' && date && afterPublication(date.date, doc.publishedAt) ? 'PLANNED' : (status ?? 'OCCURRED'),
       negated,

@@ -54,7 +54,7 @@ export const NOT_AN_EVENT_AFTER = /^\s*(?:room|point|place|hall|rooms|points|pla
  * What one meets in the sense of satisfy or receive, one list for the word patterns and the tree: requirements,
  * targets, rules, costs, promises, a reception ("meet with hostility"), "the ones" (targets named before).
  */
-const SATISFIED_THINGS = 'agendas?|timetables?|schedules?|mandates?|requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|criterion|standards?|deadlines?|needs?|expectations?|approval|disapproval|resistance|opposition|criticism|challenges?|costs?|thresholds?|quotas?|commitments?|requests?|terms|qualifications?|specifications?|limits?|benchmarks?|payments?|debts?|bills?|expenses?|shortfalls?|success|failure|skepticism|scepticism|scrutiny|hostility|derision|applause|acclaim|protests?|outrage|objections?|responses?|reactions?|fate|end|ends|death|demise|match|halfway|eye|repayments?|interest|shortage|supply|supplies|capacity|budget|quorum|rules?|priorities|priority|concerns?|aims?|ambitions?|aspirations?|pledges?|promises?|tests?|wishes|hopes|ones';
+const SATISFIED_THINGS = 'agendas?|duty|duties|responsibilit(?:y|ies)|reception|welcome|silence|disbelief|dismay|anger|condemnation|timetables?|schedules?|mandates?|requirements?|obligations?|conditions?|demands?|targets?|goals?|objectives?|criteria|criterion|standards?|deadlines?|needs?|expectations?|approval|disapproval|resistance|opposition|criticism|challenges?|costs?|thresholds?|quotas?|commitments?|requests?|terms|qualifications?|specifications?|limits?|benchmarks?|payments?|debts?|bills?|expenses?|shortfalls?|success|failure|skepticism|scepticism|scrutiny|hostility|derision|applause|acclaim|protests?|outrage|objections?|responses?|reactions?|fate|end|ends|death|demise|match|halfway|eye|repayments?|interest|shortage|supply|supplies|capacity|budget|quorum|rules?|priorities|priority|concerns?|aims?|ambitions?|aspirations?|pledges?|promises?|tests?|wishes|hopes|ones';
 
 /**
  * "Meet" in the sense of satisfy or receive: its object is a requirement or a reception, not a
@@ -69,8 +69,8 @@ export const MET_AS_SATISFIED = new RegExp(String.raw`\b(?:${SATISFIED_THINGS})\
 /** Idioms and senses of "meet" that name no meeting: "make ends meet"; a hunt meets to ride out ("270 hunts met legally", "hunt supporters to meet as normal"). */
 export const MEET_IDIOM_BEFORE = /\b(?:make|makes|made|making)\s+(?:both\s+)?ends\s+$|\bhunts?(?:\s+(?:supporters|members|followers))?\s+(?:(?:to|will|would|have|had|did|all|still|also|legally|again)\s+){0,2}$/i;
 
-/** "Talks" as a verb of speaking about a topic or to an audience ("she talks of improving discipline", "talks to reporters"), not a meeting. */
-export const TALKS_AS_SPEAKING = /^\s+(?:of|about|to\s+(?:the\s+)?(?:media|reporters|journalists|press|crowds?|supporters|audiences?|students|voters|workers|troops))\b/i;
+/** "Talks" as a verb of speaking about a topic or to an audience ("she talks of improving discipline") or to the press ("talks to reporters"), not a meeting; talking to supporters is meeting them. */
+export const TALKS_AS_SPEAKING = /^\s+(?:of|about|to\s+(?:the\s+)?(?:media|reporters|journalists|press|newsmen))\b/i;
 
 /** Habitual or generic uses name no one event: "tourists who visit Cuba every year", "meetings are often a waste", "after every meeting", "regular visits by naval ships". */
 export const HABITUAL = /\b(?:every|each)\s+(?:(?:other|few|couple of|two|three|four|five|six|ten|\d+)\s+)?(?:days?|weeks?|months?|years?|summers?|winters?|springs?|autumns?|time)\b|\b(?:every|each|regular|frequent|repeated|routine)\s+(?:[\p{L}-]+\s+)?(?:meetings?|visits?|talks|trips?|summits?|encounters?|negotiations?)\b|\b(?:annually|regularly|routinely|usually|typically|generally|often|frequently|always|sometimes|rarely|seldom)\b/iu;
