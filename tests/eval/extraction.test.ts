@@ -36,7 +36,7 @@ const FLOORS = {
   // (a dinner with the suspects, two rallies, a televised meeting, coreferent "their emergency meeting").
   wikievents: { trigger: 0.19, participantRecall: 0.07, belowBaseline: 0.035 },
   rams: { trigger: 0.57, participantRecall: 0.24, belowBaseline: 0 },
-  m2e2: { trigger: 0.43, participantRecall: 0.47, belowBaseline: 0 },
+  m2e2: { trigger: 0.43, participantRecall: 0.53, belowBaseline: 0 },
 };
 
 describe('gold data', () => {
