@@ -231,6 +231,11 @@ describe('status from the words above the trigger', () => {
   });
 });
 
+test('a name that is also a modal ("Theresa May") leaves the status alone', () => {
+  const doc = one('Prime Minister Theresa May met Spanish Prime Minister Mariano Rajoy in Madrid on Monday.');
+  expect(doc.events.map((e) => [e.type, e.status])).toEqual([['MEETING', 'OCCURRED']]);
+});
+
 describe('who met whom, read from the tree', () => {
   const parties = (doc: Doc) => doc.events.map((e) => names(doc, e.participants.map((p) => p.entity)));
   test.each([

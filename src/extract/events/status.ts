@@ -7,7 +7,8 @@ import type { EventStatus } from '../types';
 
 const DECLINED = /\b(?:spurned|spurns|spurn|rejected|rejects|reject|declined|declines|decline|refused|refuses|refuse|turned down|snubbed|ruled out|rules out|dismissed)\b[^.;]*$/i;
 const CANCELLED = /\b(?:cancel(?:l)?ed|cancels|called off|calls off|postponed|postpones|scrapped|suspended)\b/i;
-const HYPOTHETICAL = /\b(?:without|unless|if|whether|could|might|may)\b[^.;,]*$/i;
+// "may" in lower case only: "Theresa May" is a name, not a modal.
+const HYPOTHETICAL = /\b(?:[Ww]ithout|[Uu]nless|[Ii]f|[Ww]hether|[Cc]ould|[Mm]ight|may)\b[^.;,]*$/;
 const PROPOSED = /\b(?:proposed|proposes|propose|proposal|offered|offers|offer|invited|invites|invite|invitation|challenge[sd]?|called for|calls for|urged|urges|suggested|suggests|ready to|willing to|wants? to|hopes? to|seeking|seeks|push(?:ed|es)? for|open to|request(?:ed|s)?|asked)\b[^.;]*$/i;
 const PLANNED = /\b(?:will|'ll|shall|to be held|is to|are to|was to|were to|scheduled|set to|plans? to|planned|planning|expected to|due to|would|going to|upcoming|next week|later this|to hold|to meet|agreed to|agree to|agrees to|to (?:open|begin|start|resume|have|attend|host|join|hold))\b[^.;]*$/i;
 /** "ahead of meeting the secretary", "before a meeting in Ankara": at the time of the sentence the meeting is still to come. */
