@@ -329,6 +329,12 @@ describe('who met whom, read from the tree', () => {
     expect(event?.place && entity(summit, event.place).name).toBe('Indonesia');
   });
 
+  test('"the US president" is the president of the United States named before', () => {
+    const doc = one('US President George W Bush arrived in London. The minister spoke on the telephone to the US president and the presidents of Chile and Peru.');
+    const call = doc.events.find((e) => e.type === 'CALL');
+    expect(call && names(doc, call.participants.map((p) => p.entity))).toEqual(['Chile', 'George W Bush', 'Peru']);
+  });
+
   test('a country named only as one person\'s office is not a party', () => {
     const doc = one('Files about the Pakistani president\'s visit to London were found on a train.');
     expect(doc.events.flatMap((e) => names(doc, e.participants.map((p) => p.entity)))).not.toContain('Pakistan');

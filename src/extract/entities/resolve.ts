@@ -140,8 +140,10 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
   }
 
   // Descriptions: "the Russian leader" -> the one person with a leading role of Russia.
-  for (const m of text.matchAll(/\b[Tt]he\s+(\p{Lu}\p{Ll}+)\s+(leader|president|prime minister|premier|foreign minister|defen[cs]e minister|chancellor|king)\b/gu)) {
-    const country = gaz.demonyms.get(fold(m[1]));
+  // "the US president": a country's name in place of its demonym.
+  for (const m of text.matchAll(/\b[Tt]he\s+(\p{Lu}\p{Ll}+|\p{Lu}{2,3})\s+(leader|president|prime minister|premier|foreign minister|defen[cs]e minister|chancellor|king)\b/gu)) {
+    const named = gaz.names.get(fold(m[1]));
+    const country = gaz.demonyms.get(fold(m[1])) ?? (named?.type === 'PLACE' ? named : undefined);
     if (!country) continue;
     const office = m[2].toLowerCase();
     const holders = persons().filter((c) => c.roles.some((r) => r.of === country.key && (office === 'leader' ? /^(?:President|Prime Minister|Chancellor|King|Premier|Leader)$/.test(r.title) : r.title.toLowerCase() === office)));
