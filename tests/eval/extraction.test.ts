@@ -76,6 +76,13 @@ describe('entities', () => {
     expect(doc.entities.find((e) => e.name === 'Ukraine')!.mentions).toEqual([]);
   });
 
+  test('a first name alone is the one person named in full with it', () => {
+    const doc = one('Tory leader Michael Howard toured Kent with his wife. She has been campaigning with Michael on a number of visits.');
+    expect(doc.entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Michael Howard']);
+    const two = one('Michael Howard and Michael Portillo spoke. Later Michael left.');
+    expect(two.entities.filter((e) => e.type === 'PERSON').map((e) => e.name).sort()).toEqual(['Michael', 'Michael Howard', 'Michael Portillo']);
+  });
+
   test('an acronym in the gazetteer is not matched by the ordinary word', () => {
     const doc = one('"Who was it?" the lawyer asked. "Us," he said. The WHO and the US said nothing.');
     const orgs = doc.entities.filter((e) => e.name === 'World Health Organization');

@@ -13,6 +13,8 @@ import type { RawRole } from './roles';
 /** An office named without its holder: "the prime minister", "the chief executive". */
 const TITLE_ALONE = /\b[Tt]he\s+((?:prime|foreign|defen[cs]e|finance|interior|deputy prime) minister|president|vice president|chancellor|premier|(?:foreign|home|defen[cs]e|culture|health|trade|education) secretary|secretary of state|secretary-general|secretary general|chief executive|chairman|chairwoman|governor|mayor|senator|pope)\b(?!\s+\p{Lu})/gu;
 
+const HONORIFIC = /^(?:Sir|Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Dame|Baroness|Baron)\.?$/;
+
 /** One name token in the form keys use: folded, with Slavic -iy/-yy/-i endings unified. */
 export function nameKeyToken(token: string): string {
   return fold(token).replace(/'/g, '').replace(/(?:iy|yy|yi|ij|ii|y|i)$/, 'y');
@@ -96,6 +98,7 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
   };
   const persons = () => [...clusters.values()].filter((c) => c.type === 'PERSON');
   const surname = (name: string) => nameKeyToken(name.split(/\s+/).at(-1) ?? name);
+  const firstName = (name: string) => nameKeyToken(name.split(/\s+/).find((t) => !HONORIFIC.test(t)) ?? name);
 
   // Full names first, so that surname-only mentions anywhere in the article can join them.
   const order = mentions.map((_, i) => i).sort((a, b) => Number(mentions[b].text.includes(' ')) - Number(mentions[a].text.includes(' ')) || a - b);
@@ -111,7 +114,10 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
       if (tokens.length === 1) {
         const candidates = persons().filter((c) => c.mentions.some((x) => /\s/.test(x.text) && surname(x.text) === nameKeyToken(m.text)));
         const preceding = candidates.filter((c) => c.mentions.some((x) => x.start < m.start)).sort((a, b) => Math.max(...b.mentions.filter((x) => x.start < m.start).map((x) => x.start)) - Math.max(...a.mentions.filter((x) => x.start < m.start).map((x) => x.start)));
-        cluster = preceding[0] ?? candidates[0] ?? get(personKey(m.text), 'PERSON');
+        // "Sandra ... with Michael" after "Michael Howard": a first name alone is the one person of the article named in
+        // full with it, when there is exactly one and no one has it as a surname.
+        const byFirstName = candidates.length ? [] : persons().filter((c) => c.mentions.some((x) => /\s/.test(x.text) && firstName(x.text) === nameKeyToken(m.text)));
+        cluster = preceding[0] ?? candidates[0] ?? (byFirstName.length === 1 ? byFirstName[0] : undefined) ?? get(personKey(m.text), 'PERSON');
       } else cluster = get(personKey(m.text), 'PERSON');
     } else {
       const longer = [...clusters.values()].find((c) => c.type === m.type && c.mentions.some((x) => x.text.length > m.text.length && (x.text.endsWith(` ${m.text}`) || acronym(x.text) === m.text)));
