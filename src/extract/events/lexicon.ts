@@ -26,7 +26,8 @@ export const TRIGGERS: TriggerPattern[] = [
   { re: /\b(?:debates?)\b(?! (?:over|about|on) (?:whether|the|how))/gi, type: 'DEBATE', pos: 'noun' },
   { re: /\binterview(?:ed|s|ing)?\b/gi, type: 'INTERVIEW', pos: 'verb' },
   { re: /\b(?:convened?|convenes|convening|reconvened?)\b/gi, type: 'MEETING', pos: 'verb' },
-  { re: /\b(?:conferr(?:ed|ing)|confers?) with\b/gi, type: 'MEETING', pos: 'verb' },
+  // An adverb may come between: "conferring instead with the President of South Korea".
+  { re: /\b(?:conferr(?:ed|ing)|confers?)(?: (?:instead|again|privately|briefly|separately|later|\w+ly))? with\b/gi, type: 'MEETING', pos: 'verb' },
   { re: /\b(?:meetings?|encounters?|face-to-face|get-together|tête-à-tête)\b(?! (?:point|place|room|hall)s?\b)/gi, type: 'MEETING', pos: 'noun' },
   { re: /\b(?:meets|met|meet|meeting)\b(?: (?:up )?with)?/gi, type: 'MEETING', pos: 'verb' },
   { re: /\b(?:sat|sit|sits) down with\b/gi, type: 'MEETING', pos: 'verb' },
