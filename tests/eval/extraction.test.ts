@@ -231,6 +231,8 @@ describe('status from the words above the trigger', () => {
     ['Three days of talks on the future of the islands begin at the foreign minister\'s residence later on Friday.', 'TALKS'],
     ['The talks between Britain and Spain open in Madrid tomorrow.', 'TALKS'],
     ['Mr Blair spoke to reporters ahead of an EU summit in Brussels.', 'SUMMIT'],
+    ['Gordon Brown will visit an orphanage in Tanzania before chairing a meeting of the Commission for Africa in Cape Town.', 'MEETING'],
+    ['Talks aimed at averting a series of national strikes over pensions will take place this weekend.', 'TALKS'],
   ])('"%s" is planned', (text, type) => {
     const events = one(text).events.filter((e) => e.type === type);
     expect(events.length).toBeGreaterThan(0);
@@ -340,6 +342,13 @@ describe('who met whom, read from the tree', () => {
     const doc = one('US President George W Bush arrived in London. The minister spoke on the telephone to the US president and the presidents of Chile and Peru.');
     const call = doc.events.find((e) => e.type === 'CALL');
     expect(call && names(doc, call.participants.map((p) => p.entity))).toEqual(['Chile', 'George W Bush', 'Peru']);
+  });
+
+  test('the places a visit names are where it went, not who visited', () => {
+    const doc = one('Liberal Democrat leader Charles Kennedy visits Manchester, Liverpool, Leicester and Bristol this week.');
+    const visit = doc.events.find((e) => e.type === 'VISIT');
+    expect(visit && names(doc, visit.participants.map((p) => p.entity))).toEqual(['Charles Kennedy']);
+    expect(doc.entities.filter((e) => ['Manchester', 'Liverpool', 'Leicester', 'Bristol'].includes(e.name)).map((e) => e.type)).toEqual(['PLACE', 'PLACE', 'PLACE', 'PLACE']);
   });
 
   test('a country named only as one person\'s office is not a party', () => {

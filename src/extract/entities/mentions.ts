@@ -4,7 +4,7 @@
  * are not names of it).
  */
 import type { Doc, EntityType, TextSpan } from '../types';
-import { fold, gazetteer, lookupName, type GazetteerEntry } from '../ner/gazetteer';
+import { fold, gazetteer, lookupName, type Gazetteer, type GazetteerEntry } from '../ner/gazetteer';
 import type { NerModel } from '../ner/model';
 import { recognize } from '../ner/recognize';
 import { tokenize, type Token } from '../ner/tokens';
@@ -106,6 +106,7 @@ export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { me
     }
   });
   mentions.sort((x, y) => x.start - y.start);
+  placesListedWithPlaces(doc.text, mentions, gaz);
   // "Turkish Foreign Ministry": a demonym right before a ministry or agency belongs to its name.
   for (const m of mentions) {
     if (m.type !== 'ORGANIZATION') continue;
@@ -117,6 +118,34 @@ export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { me
     demonyms.splice(d, 1);
   }
   return { mentions, demonyms };
+}
+
+/**
+ * "visits Manchester, Liverpool, Leicester ... Dorset and Torbay": items of one list are of one kind, so a name the
+ * model typed otherwise but the gazetteer knows as a place is a place when a list neighbour is a place the model and
+ * the gazetteer agree on.
+ */
+function placesListedWithPlaces(text: string, mentions: Mention[], gaz: Gazetteer): void {
+  // A list: three or more names joined by commas and a final "and"/"or", or two joined by "and"/"or". A single comma
+  // joins no list ("on the flight to Madrid, Obama phoned", "Kyiv, Ukraine").
+  const sep = (a: Mention, b: Mention) => (a.sentence === b.sentence ? /^(?:(,)\s*|,?\s+(and|or)\s+)$/.exec(text.slice(a.end, b.start)) : null);
+  for (let i = 0; i < mentions.length; ) {
+    let j = i;
+    let joined = false;
+    for (let m; j + 1 < mentions.length && (m = sep(mentions[j], mentions[j + 1])); j++) if (m[2]) joined = true;
+    const list = mentions.slice(i, j + 1);
+    i = j + 1;
+    if (list.length < 2 || !joined) continue;
+    if (!list.some((m) => m.type === 'PLACE' && m.entry?.type === 'PLACE')) continue;
+    for (const m of list) {
+      if (m.type === 'PLACE') continue;
+      const entry = lookupName(gaz, m.text);
+      if (entry?.type === 'PLACE') {
+        m.type = 'PLACE';
+        m.entry = entry;
+      }
+    }
+  }
 }
 
 /** Whether a gazetteer match the model did not label is still a safe mention. */

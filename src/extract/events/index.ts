@@ -124,7 +124,7 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const after = text.slice(last.end, frameEnd);
     // A habitual or generic statement reports no one event.
     if (HABITUAL.test(text.slice(lastBreak(text, frameStart, head.start), nextBreak(text, last.end, frameEnd)))) return;
-    const status = eventStatus(text.slice(sentence.start, head.start), after, sentence.kind === 'title');
+    let status = eventStatus(text.slice(sentence.start, head.start), after, sentence.kind === 'title');
     const negated = status === null;
     // Arguments from the sentence's tree where it was parsed; the word patterns where it was not, or where the tree found no party.
     const tree = parsed ? treeArguments(doc, refs, parsed, head, type, last) : null;
@@ -141,7 +141,7 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // Arguments from the tree where it was parsed, with those the word patterns find that the tree does not rule out
     // (the parser misplaces many a "with" phrase and title); the word patterns alone where it was not parsed.
     const fromWords = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
-    const participants = tree && parsed ? withWordParticipants(treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))), fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && !inLocative(doc, text, p) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention))) : fromWords;
+    const participants = tree && parsed ? withWordParticipants(treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))), fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && !inLocative(doc, text, p) && !(type === 'VISIT' && isPlaceEntity(doc, p.entity)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention))) : fromWords;
     // "the Pakistani president's visit": a country named only as the office of one person is not the party; that person is.
     for (const p of participants.list.filter((x) => x.mention && OFFICE_AFTER_DEMONYM.test(text.slice(x.mention.end, x.mention.end + 30)) && doc.entities.some((e) => e.id === x.entity && e.type === 'PLACE'))) {
       participants.list.splice(participants.list.indexOf(p), 1);
@@ -153,6 +153,9 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     if (type === 'VISIT' && !participants.list.length && !tree?.place && !findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start)) return;
     // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted.
     if (/^host/i.test(head.end > head.start ? text.slice(head.start, head.end) : '') && !participants.list.some((p) => p.role === 'guest')) return;
+    // "He will visit Tanzania before chairing a meeting", "Talks aimed at ... will take place this weekend": a clause the
+    // trigger belongs to, or one it modifies, that is in the future tense makes the event planned.
+    if (status === 'OCCURRED' && tree && parsed && futureAbove(parsed, tree.head)) status = 'PLANNED';
     const anaphoric = head.pos === 'noun' && /\b(?:the|these|those|that|this)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
     const future = status === 'PLANNED';
     const dates = dateMentions(text, sentence.start, sentence.end, doc.publishedAt, future);
@@ -262,6 +265,31 @@ function treeParticipants(doc: Doc, refs: Ref[], tree: TreeArguments, hosted: bo
   return { list, entities: seen, explicitList: tree.participants.length >= 2 };
 }
 
+/**
+ * Whether the trigger's clause is in the future tense: from the trigger up through its verb (a noun's governing verb),
+ * then up through adverbial and complement clauses ("will visit ... before chairing a meeting"), the first verb with a
+ * tense decides: "will"/"shall" is future, a past form or past auxiliary is not. Reported speech (ccomp) is not crossed.
+ */
+function futureAbove(parsed: ParsedSentence, head: number): boolean {
+  const tokens = parsed.tokens;
+  const auxOf = (v: number) => tokens.filter((t) => t.head === v && (t.deprel === 'aux' || t.deprel === 'aux:pass'));
+  let at = head;
+  if (tokens[at].upos !== 'VERB' && tokens[at].upos !== 'AUX') {
+    if (!/^(?:nsubj|nsubj:pass|obj|obl|iobj)$/.test(tokens[at].deprel) || tokens[at].head < 0) return false;
+    at = tokens[at].head;
+  }
+  for (let steps = 0; steps < 4 && at >= 0; steps++) {
+    const t = tokens[at];
+    if (t.upos !== 'VERB' && t.upos !== 'AUX') return false;
+    const aux = auxOf(at);
+    if (aux.some((a) => /^(?:will|shall|'ll|wo)$/i.test(a.text))) return true;
+    if (t.xpos === 'VBD' || aux.some((a) => /^(?:had|did|was|were|has|have)$/i.test(a.text) || a.xpos === 'VBD')) return false;
+    if (!/^(?:advcl|xcomp|acl)$/.test(t.deprel)) return false;
+    at = t.head;
+  }
+  return false;
+}
+
 /** Whether a "meet" verb's object (or passive subject) is a requirement: the satisfy sense. */
 function meetsARequirement(parsed: ParsedSentence, head: number): boolean {
   const tk = parsed.tokens[head];
@@ -293,6 +321,11 @@ function isLocality(doc: Doc, entity: string): boolean {
 }
 
 /** "talks with Moscow", "between London and Dublin": a place after with/between/among stands for its government. */
+/** "visits Manchester, Liverpool and Torbay", "leaving Britain on a tour of Africa": a place a visit's words name is where it went or left, never who visited (the tree reads a visiting country as subject or owner). */
+function isPlaceEntity(doc: Doc, entity: string): boolean {
+  return doc.entities.some((e) => e.id === entity && e.type === 'PLACE');
+}
+
 /** A place named after "in", "at" or "from" ("arrives in Indonesia for a summit") is where, never who. */
 function inLocative(doc: Doc, text: string, p: Participant): boolean {
   return !!p.mention && /\b(?:in|at|from|inside|across)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.mention.start - 10), p.mention.start)) && doc.entities.some((e) => e.id === p.entity && e.type === 'PLACE');
