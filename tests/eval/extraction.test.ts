@@ -177,6 +177,9 @@ describe('meeting senses', () => {
     'Prisons cannot meet their duty of care to vulnerable inmates.',
     'The alliance said the 19 February meets would show the law was unworkable.',
     'Shadow Home Secretary David Davis talks to reporters outside Parliament.',
+    'The council said it had met that target two years early.',
+    'He said there was room for further negotiations on the deal.',
+    'The book was written by ex-chatshow host Robert Kilroy-Silk.',
   ])('no meeting in "%s"', (text) => {
     expect(one(text).events.filter((e) => ['MEETING', 'TALKS', 'VISIT', 'SUMMIT'].includes(e.type))).toEqual([]);
   });
@@ -233,6 +236,7 @@ describe('status from the words above the trigger', () => {
     ['Mr Blair spoke to reporters ahead of an EU summit in Brussels.', 'SUMMIT'],
     ['Gordon Brown will visit an orphanage in Tanzania before chairing a meeting of the Commission for Africa in Cape Town.', 'MEETING'],
     ['Talks aimed at averting a series of national strikes over pensions will take place this weekend.', 'TALKS'],
+    ['Officials at the two-day summit at Chevening will plan a new forum on the future of Gibraltar.', 'SUMMIT'],
   ])('"%s" is planned', (text, type) => {
     const events = one(text).events.filter((e) => e.type === type);
     expect(events.length).toBeGreaterThan(0);
@@ -243,6 +247,11 @@ describe('status from the words above the trigger', () => {
 test('a name that is also a modal ("Theresa May") leaves the status alone', () => {
   const doc = one('Prime Minister Theresa May met Spanish Prime Minister Mariano Rajoy in Madrid on Monday.');
   expect(doc.events.map((e) => [e.type, e.status])).toEqual([['MEETING', 'OCCURRED']]);
+});
+
+test('being happy to meet someone, or asking for talks, offers a meeting: PROPOSED', () => {
+  expect(one('President Jacques Chirac said he would be happy to meet Iyad Allawi.').events.map((e) => e.status)).toEqual(['PROPOSED']);
+  expect(one('"We are asking for them to negotiate," said union leader Hugh Lanning.').events.map((e) => e.status)).toEqual(['PROPOSED']);
 });
 
 describe('who met whom, read from the tree', () => {

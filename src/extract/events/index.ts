@@ -5,7 +5,7 @@
  * event ("the encounter", "the talks", a caption and a body sentence).
  */
 import type { Doc, Event, EventStatus, EventType, ParsedSentence, Participant, Span } from '../types';
-import { HABITUAL, MEET_IDIOM_BEFORE, MEET_SATISFY, MEETING_FAMILY, MET_AS_SATISFIED, NOT_AN_EVENT_AFTER, SATISFY_NOUN, TALKS_AS_SPEAKING, TRIGGERS } from './lexicon';
+import { HABITUAL, MEET_IDIOM_BEFORE, MEET_SATISFY, MEETING_FAMILY, MET_AS_SATISFIED, NOT_AN_EVENT_AFTER, NOT_AN_EVENT_BEFORE, SATISFY_NOUN, TALKS_AS_SPEAKING, TRIGGERS } from './lexicon';
 import { collectRefs, findRefFrom, refsIn, refsStartingIn, resolvePronoun, type Ref } from './refs';
 import { eventStatus } from './status';
 import { clockTime, dateMentions } from './time';
@@ -78,7 +78,7 @@ function findTriggers(text: string, start: number, end: number): Trigger[] {
       const s = start + m.index!;
       const e = s + m[0].length;
       if (found.some((f) => f.start < e && s < f.end)) continue;
-      if (NOT_AN_EVENT_AFTER.test(text.slice(e, e + 20))) continue;
+      if (NOT_AN_EVENT_AFTER.test(text.slice(e, e + 20)) || NOT_AN_EVENT_BEFORE.test(text.slice(Math.max(0, s - 40), s))) continue;
       // "Meet" as satisfy or receive: "meet the requirements", "objectives could be met" (not "a meeting with").
       if (/^(?:meet|meets|met|meeting)\b/i.test(m[0]) && !/\b(?:a|an|the|their|his|her|its|this|that)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) {
         const verb = /^\S+/.exec(m[0])![0].length;
@@ -221,7 +221,8 @@ const GROUP_OF_TWO = /\b(?:the\s+(pair|duo)|(?:the\s+two|both(?:\s+the)?)\s+(?:(
 function addGroupAntecedents(doc: Doc, refs: Ref[], frameStart: number, frameEnd: number, found: FoundParticipants): void {
   GROUP_OF_TWO.lastIndex = 0;
   const phrase = GROUP_OF_TWO.exec(doc.text.slice(frameStart, frameEnd));
-  if (!phrase) return;
+  // "the two unions' executives hold their meetings": a possessive group owns what follows, each its own.
+  if (!phrase || /^['’]/.test(doc.text.slice(frameStart + phrase.index + phrase[0].length))) return;
   const start = frameStart + phrase.index;
   const country = (r: Ref) => r.type === 'PLACE' && r.placeKind === 'COUNTRY';
   const kind: (r: Ref) => boolean = phrase[3]
@@ -275,6 +276,8 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
   const auxOf = (v: number) => tokens.filter((t) => t.head === v && (t.deprel === 'aux' || t.deprel === 'aux:pass'));
   let at = head;
   if (tokens[at].upos !== 'VERB' && tokens[at].upos !== 'AUX') {
+    // "Officials at the two-day summit will plan ...": a gathering that modifies a verb's argument shares its clause.
+    if (tokens[at].deprel === 'nmod' && tokens[at].head >= 0) at = tokens[at].head;
     if (!/^(?:nsubj|nsubj:pass|obj|obl|iobj)$/.test(tokens[at].deprel) || tokens[at].head < 0) return false;
     at = tokens[at].head;
   }

@@ -40,13 +40,17 @@ export const TRIGGERS: TriggerPattern[] = [
   { re: /\b(?:working |state |private |official )?(?:dinner|lunch|luncheon|breakfast)s?\b(?= (?:with|hosted by|for|in honou?r of) )/g, type: 'MEETING', pos: 'noun' },
   // A rally in the sense of a gathering: one attended, held or spoken at, never a rise in prices.
   { re: /(?<=\b(?:at|during|to|addresse[sd]|address|held|holds?|attend(?:s|ed)?|told|organi[sz]ed|led)\s+(?:a|an|the|his|her|their|its|this|that|[\p{L}-]+['’]s)\s+(?:[\p{L}-]+\s+)?)rall(?:y|ies)\b/giu, type: 'MEETING', pos: 'noun' },
-  { re: /\b(?:hosted|hosts|hosting|host)\b(?= (?:[A-Z]|his|her|their|a |the ))/g, type: 'MEETING', pos: 'verb' },
+  // "ex-chatshow host Robert Kilroy-Silk", "talk show host": a broadcaster's job title, not hosting.
+  { re: /(?<!\b(?:show|chatshow|chat-show|talkshow|TV|television|radio|programme|program|quiz|game|breakfast|co-)[\s-]?)\b(?:hosted|hosts|hosting|host)\b(?= (?:[A-Z]|his|her|their|a |the ))/g, type: 'MEETING', pos: 'verb' },
   { re: /\b(?:visited|visits|visiting|visit)\b/gi, type: 'VISIT', pos: 'verb' },
   { re: /\b(?:visit|trip|tour)s? (?:to|of)\b/gi, type: 'VISIT', pos: 'noun' },
 ];
 
 /** Event types counted as meetings ("who met whom"). */
 export const MEETING_FAMILY: EventType[] = ['MEETING', 'TALKS', 'VISIT', 'SUMMIT', 'CALL'];
+
+/** "room for further negotiations", "the need for talks": a gathering named as a possibility is no event. */
+export const NOT_AN_EVENT_BEFORE = /\b(?:room|scope|need|appetite|basis|framework|mechanism|forum)\s+for\s+(?:(?:further|more|new|fresh|direct|formal|serious|any)\s+)?$/i;
 
 /** Words that make a "meeting"/"talks" noun generic rather than an event ("meeting room", "talks about"). */
 export const NOT_AN_EVENT_AFTER = /^\s*(?:room|point|place|hall|rooms|points|places|halls|about the talks)\b/i;
@@ -62,7 +66,7 @@ const SATISFIED_THINGS = 'agendas?|duty|duties|responsibilit(?:y|ies)|reception|
  * party ("meet the requirements", "met all conditions", "meeting its obligations", "meeting with
  * the approval of", "to meet the country's growing demand").
  */
-export const MEET_SATISFY = new RegExp(String.raw`^\s+(?:with\s+)?(?:(?!(?:to|and|or|in|at|on|for|with|by|who|which|that|from|about|over|after|before|during|than|as)\s)(?:[\p{Ll}\d$£€][\p{L}\d.,%'’$£€-]*|[\p{L}-]+['’]s)\s+){0,4}(?:${SATISFIED_THINGS})\b`, 'iu');
+export const MEET_SATISFY = new RegExp(String.raw`^\s+(?:with\s+)?(?:(?:that|this|these|those)\s+)?(?:(?!(?:to|and|or|in|at|on|for|with|by|who|which|that|from|about|over|after|before|during|than|as)\s)(?:[\p{Ll}\d$£€][\p{L}\d.,%'’$£€-]*|[\p{L}-]+['’]s)\s+){0,4}(?:${SATISFIED_THINGS})\b`, 'iu');
 
 /** The passive of "meet" as satisfy: "whether the objectives could be met", "targets for the runway can be met". */
 export const MET_AS_SATISFIED = new RegExp(String.raw`\b(?:${SATISFIED_THINGS})\s+(?:(?:for|of|on|in|at)\s+(?:[\p{L}\d'’-]+\s+){1,4}?)?(?:(?:could|can|would|will|may|might|must|should|have|has|had|not|never|yet|all|fully|easily|already|still)\s+){0,3}(?:be|been|being|is|are|was|were)\s+(?:(?:not|never|fully|all|easily|already)\s+)?$`, 'iu');
