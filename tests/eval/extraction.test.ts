@@ -365,6 +365,11 @@ describe('who met whom, read from the tree', () => {
     expect(doc.events.flatMap((e) => names(doc, e.participants.map((p) => p.entity)))).not.toContain('Pakistan');
   });
 
+  test('the subject of "was at"/"has been in talks" takes part, unless it says who was absent; saying splits two gatherings', () => {
+    const doc = one('Mr Brown, who was not at the Downing Street meeting, says he has been in "intensive talks" with other finance ministers.');
+    expect(doc.events.map((e) => [e.type, names(doc, e.participants.map((p) => p.entity))])).toEqual([['MEETING', []], ['TALKS', ['Brown']]]);
+  });
+
   test('speaking to a meeting is attending it', () => {
     const doc = one('Commissioner Ian Blair told a meeting of the Metropolitan Police Authority that the risk was low.');
     expect(parties(doc).flat()).toContain('Ian Blair');

@@ -109,8 +109,9 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const last = groups[groups.length - 1];
     const between = last ? text.slice(last[last.length - 1].end, t.start) : '';
     const ownArgs = /^\s*(?:between|with)\b/i.test(text.slice(t.end, t.end + 10)) && last && last.some((x) => /^\s*(?:between|with)\b/i.test(text.slice(x.end, x.end + 10)));
-    // "a news conference following a Security Council meeting": one gathering after another is two events.
-    if (last && !ownArgs && between.length < 60 && !/[;]|,\s*(?:followed|but|while|who|which|where)|\bbut\b|\bfollowed by\b|\b(?:following|after|before|ahead of)\b/i.test(between)) last.push(t);
+    // "a news conference following a Security Council meeting": one gathering after another is two events; so are two
+    // on either side of a verb of saying ("was not at the meeting, says he has been in talks").
+    if (last && !ownArgs && between.length < 60 && !/[;]|,\s*(?:followed|but|while|who|which|where)|\bbut\b|\bfollowed by\b|\b(?:following|after|before|ahead of)\b|\b(?:says|said|told|tells|added|adds)\b/i.test(between)) last.push(t);
     else groups.push([t]);
   }
   const out: DraftEvent[] = [];

@@ -95,6 +95,9 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       const cs = t.caseOf(c);
       if ((rel === 'nmod' || rel.startsWith('obl')) && cs && (PARTICIPANT_CASE.test(cs) || (type === 'CALL' && /^to$/i.test(cs)))) add(t.betweenBoth(t.nominal(c), cs), 'object', PARTICIPANT_CASE.test(cs));
       else if (rel === 'nmod:poss') add(t.owner(c, head), 'subject');
+      // "he has been in talks with ...", "Blair was at the summit": the subject of a copular gathering is at it.
+      // "was not at the meeting" says who was absent.
+      else if (rel === 'nsubj' && t.children(head).some((k) => t.tokens[k].deprel === 'cop') && !t.children(head).some((k) => /^(?:not|never|n't)$/i.test(t.tokens[k].text))) add(t.subjectsOf(head), 'subject');
       else if (rel === 'nmod' && cs && /^of$/i.test(cs) && type !== 'VISIT') add(t.nominal(c).filter((a) => !a.ref || a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY'), 'subject');
       else if (rel === 'nmod' && cs && /^(?:to)$/i.test(cs) && type === 'VISIT') placeRefs.push(...t.placesIn(c));
       else if ((rel === 'nmod' || rel.startsWith('obl')) && cs && PLACE_CASE.test(cs)) placeRefs.push(...t.placesIn(c));
