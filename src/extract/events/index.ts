@@ -144,11 +144,11 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const fromWords = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
     const participants = tree && parsed ? withWordParticipants(treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))), fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && !inLocative(doc, text, p) && !(type === 'VISIT' && isPlaceEntity(doc, p.entity)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention))) : fromWords;
     // "the Pakistani president's visit": a country named only as the office of one person is not the party; that person is.
-    for (const p of participants.list.filter((x) => x.mention && OFFICE_AFTER_DEMONYM.test(text.slice(x.mention.end, x.mention.end + 30)) && doc.entities.some((e) => e.id === x.entity && e.type === 'PLACE'))) {
+    for (const p of participants.list.filter((x) => x.mention && OFFICE_AFTER_DEMONYM.test(text.slice(x.mention.end, x.mention.end + 30)) && isPlaceEntity(doc, x.entity))) {
       participants.list.splice(participants.list.indexOf(p), 1);
       participants.entities.delete(p.entity);
     }
-    // "The two companies held talks", "the pair met": a group named by number stands for the last ones named.
+    // "The two companies held talks", "the pair met": a group named by number stands for the story's two of that kind.
     if (participants.list.length < 2) addGroupAntecedents(doc, refs, frameStart, frameEnd, participants);
     // "Visitors can take private tours of Parliament": a visit by nobody named to nowhere named is no event.
     if (type === 'VISIT' && !participants.list.length && !tree?.place && !findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start)) return;
@@ -216,8 +216,8 @@ const GROUP_OF_TWO = /\b(?:the\s+(pair|duo)|(?:the\s+two|both(?:\s+the)?)\s+(?:(
 
 /**
  * "The two companies held four days of talks", "the pair met in Paris", "both leaders": when an event has fewer
- * than two parties and its clause names a group of two by number, the group is the last two entities of its kind
- * the article has named most before it (the story's two), as a reader takes them. "The pair" and "both" mean people.
+ * than two parties and its clause names a group of two by number, the group is the two entities of its kind the
+ * article has named most before it (the story's two), as a reader takes them. "The pair" and "both" mean people.
  */
 function addGroupAntecedents(doc: Doc, refs: Ref[], frameStart: number, frameEnd: number, found: FoundParticipants): void {
   GROUP_OF_TWO.lastIndex = 0;
@@ -324,7 +324,6 @@ function isLocality(doc: Doc, entity: string): boolean {
   return !!e && e.type === 'PLACE' && e.place?.kind !== 'COUNTRY';
 }
 
-/** "talks with Moscow", "between London and Dublin": a place after with/between/among stands for its government. */
 /** "visits Manchester, Liverpool and Torbay", "leaving Britain on a tour of Africa": a place a visit's words name is where it went or left, never who visited (the tree reads a visiting country as subject or owner). */
 function isPlaceEntity(doc: Doc, entity: string): boolean {
   return doc.entities.some((e) => e.id === entity && e.type === 'PLACE');
@@ -332,9 +331,10 @@ function isPlaceEntity(doc: Doc, entity: string): boolean {
 
 /** A place named after "in", "at" or "from" ("arrives in Indonesia for a summit") is where, never who. */
 function inLocative(doc: Doc, text: string, p: Participant): boolean {
-  return !!p.mention && /\b(?:in|at|from|inside|across)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.mention.start - 10), p.mention.start)) && doc.entities.some((e) => e.id === p.entity && e.type === 'PLACE');
+  return !!p.mention && /\b(?:in|at|from|inside|across)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.mention.start - 10), p.mention.start)) && isPlaceEntity(doc, p.entity);
 }
 
+/** "talks with Moscow", "between London and Dublin": a place after with/between/among stands for its government. */
 function namedAsParty(text: string, p: Participant): boolean {
   return !!p.mention && /\b(?:with|between|among|and)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.mention.start - 14), p.mention.start));
 }

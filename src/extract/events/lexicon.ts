@@ -74,7 +74,7 @@ export const MET_AS_SATISFIED = new RegExp(String.raw`\b(?:${SATISFIED_THINGS})\
 /** Idioms and senses of "meet" that name no meeting: "make ends meet"; a hunt meets to ride out ("270 hunts met legally", "hunt supporters to meet as normal"). */
 export const MEET_IDIOM_BEFORE = /\b(?:make|makes|made|making)\s+(?:both\s+)?ends\s+$|\bhunts?(?:\s+(?:supporters|members|followers))?\s+(?:(?:to|will|would|have|had|did|all|still|also|legally|again)\s+){0,2}$/i;
 
-/** "Talks" as a verb of speaking about a topic or to an audience ("she talks of improving discipline") or to the press ("talks to reporters"), not a meeting; talking to supporters is meeting them. */
+/** "Talks" as a verb of speaking about a topic ("she talks of improving discipline") or to the press ("talks to reporters"), not a meeting; talking to supporters is meeting them. */
 export const TALKS_AS_SPEAKING = /^\s+(?:of|about|to\s+(?:the\s+)?(?:media|reporters|journalists|press|newsmen))\b/i;
 
 /** Habitual or generic uses name no one event: "tourists who visit Cuba every year", "meetings are often a waste", "after every meeting", "regular visits by naval ships". */
