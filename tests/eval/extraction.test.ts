@@ -354,7 +354,7 @@ describe('who met whom, read from the tree', () => {
   });
 
   test('the places a visit names are where it went, not who visited', () => {
-    const doc = one('Liberal Democrat leader Charles Kennedy visits Manchester, Liverpool, Leicester and Bristol this week.');
+    const doc = one('Liberal Democrat leader Charles Kennedy visits Manchester, Liverpool, Leicester, Bristol, Dorset and Torbay this week.');
     const visit = doc.events.find((e) => e.type === 'VISIT');
     expect(visit && names(doc, visit.participants.map((p) => p.entity))).toEqual(['Charles Kennedy']);
     expect(doc.entities.filter((e) => ['Manchester', 'Liverpool', 'Leicester', 'Bristol'].includes(e.name)).map((e) => e.type)).toEqual(['PLACE', 'PLACE', 'PLACE', 'PLACE']);

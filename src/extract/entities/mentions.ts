@@ -126,7 +126,7 @@ export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { me
  * the gazetteer agree on.
  */
 function placesListedWithPlaces(text: string, mentions: Mention[], gaz: Gazetteer): void {
-  // A list: three or more names joined by commas and a final "and"/"or", or two joined by "and"/"or". A single comma
+  // A list: three or more names joined by commas (and a final "and"/"or"), or two joined by "and"/"or". A single comma
   // joins no list ("on the flight to Madrid, Obama phoned", "Kyiv, Ukraine").
   const sep = (a: Mention, b: Mention) => (a.sentence === b.sentence ? /^(?:(,)\s*|,?\s+(and|or)\s+)$/.exec(text.slice(a.end, b.start)) : null);
   for (let i = 0; i < mentions.length; ) {
@@ -135,7 +135,7 @@ function placesListedWithPlaces(text: string, mentions: Mention[], gaz: Gazettee
     for (let m; j + 1 < mentions.length && (m = sep(mentions[j], mentions[j + 1])); j++) if (m[2]) joined = true;
     const list = mentions.slice(i, j + 1);
     i = j + 1;
-    if (list.length < 2 || !joined) continue;
+    if (list.length < 2 || (!joined && list.length < 3)) continue;
     if (!list.some((m) => m.type === 'PLACE' && m.entry?.type === 'PLACE')) continue;
     for (const m of list) {
       if (m.type === 'PLACE') continue;

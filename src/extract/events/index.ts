@@ -148,6 +148,11 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
       participants.list.splice(participants.list.indexOf(p), 1);
       participants.entities.delete(p.entity);
     }
+    // "visits Manchester, Leicester, Dorset and Torbay": what a visit lists with a place is a place, whatever its type.
+    if (type === 'VISIT') for (const p of participants.list.filter((x) => x.mention && listedWithPlaceAfter(text, refs, last.end, x.mention.start))) {
+      participants.list.splice(participants.list.indexOf(p), 1);
+      participants.entities.delete(p.entity);
+    }
     // "The two companies held talks", "the pair met": a group named by number stands for the story's two of that kind.
     if (participants.list.length < 2) addGroupAntecedents(doc, refs, frameStart, frameEnd, participants);
     // "Visitors can take private tours of Parliament": a visit by nobody named to nowhere named is no event.
@@ -322,6 +327,19 @@ function modifiesOtherNoun(parsed: ParsedSentence, head: number, triggers: Trigg
 function isLocality(doc: Doc, entity: string): boolean {
   const e = doc.entities.find((x) => x.id === entity);
   return !!e && e.type === 'PLACE' && e.place?.kind !== 'COUNTRY';
+}
+
+/** Whether the names from right after the trigger up to `at` form one list (commas, "and") with a place in it. */
+function listedWithPlaceAfter(text: string, refs: Ref[], from: number, at: number): boolean {
+  let pos = from;
+  let place = false;
+  for (const r of refsStartingIn(refs, from, at)) {
+    if (!/^(?:\s+|,\s*|,?\s+and\s+)$/.test(text.slice(pos, r.start)) && pos !== from) return false;
+    if (pos === from && !/^\s+$/.test(text.slice(pos, r.start))) return false;
+    if (r.type === 'PLACE') place = true;
+    pos = r.end;
+  }
+  return place && /^(?:,\s*|,?\s+and\s+)$/.test(text.slice(pos, at));
 }
 
 /** "visits Manchester, Liverpool and Torbay", "leaving Britain on a tour of Africa": a place a visit's words name is where it went or left, never who visited (the tree reads a visiting country as subject or owner). */
