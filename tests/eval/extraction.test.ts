@@ -360,6 +360,11 @@ describe('who met whom, read from the tree', () => {
     expect(doc.entities.filter((e) => ['Manchester', 'Liverpool', 'Leicester', 'Bristol'].includes(e.name)).map((e) => e.type)).toEqual(['PLACE', 'PLACE', 'PLACE', 'PLACE']);
   });
 
+  test('a date inside a clause about another noun is not the event\'s', () => {
+    const doc = one('The summit in Brussels will assess progress on the reform plans agreed in Lisbon in 2000.');
+    expect(doc.events.find((e) => e.type === 'SUMMIT')?.date).toBeNull();
+  });
+
   test('a country named only as one person\'s office is not a party', () => {
     const doc = one('Files about the Pakistani president\'s visit to London were found on a train.');
     expect(doc.events.flatMap((e) => names(doc, e.participants.map((p) => p.entity)))).not.toContain('Pakistan');

@@ -167,6 +167,9 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const dates = dateMentions(text, sentence.start, sentence.end, doc.publishedAt, future);
     const undatedStatus = status === 'PROPOSED' || status === 'HYPOTHETICAL' || status === 'DECLINED';
     const usable: typeof dates = undatedStatus ? dates.filter((d) => d.start >= last.end && d.end <= frameEnd) : dates.filter((d) => d.end <= frameEnd && d.start >= frameStart - 80);
+    // "the reform plans agreed in Lisbon in 2000": a date inside a clause that modifies another noun dates that clause,
+    // not the event. Dropped only where the tree shows it.
+    if (tree && parsed) for (let k = usable.length - 1; k >= 0; k--) if (datesOtherClause(parsed, usable[k], tree)) usable.splice(k, 1);
     let ownDate = usable.length > 0;
     if (!usable.length && !undatedStatus && !anaphoric) {
       usable.push(...dates);
@@ -270,6 +273,21 @@ function treeParticipants(doc: Doc, refs: Ref[], tree: TreeArguments, hosted: bo
     list.push({ entity: a.entity, role: hosted ? (a.slot === 'subject' ? 'host' : 'guest') : 'participant', mention: nounPhrase(doc.text, a.span, refs) });
   }
   return { list, entities: seen, explicitList: tree.participants.length >= 2 };
+}
+
+/** Whether the date at `span` hangs, in the tree, under a clause modifying a noun (acl, relative clause) that the trigger is not in. */
+function datesOtherClause(parsed: ParsedSentence, span: Span, tree: TreeArguments): boolean {
+  const tokens = parsed.tokens;
+  const at = tokens.findIndex((t) => t.start >= span.start && t.end <= span.end);
+  if (at < 0) return false;
+  const mine = new Set<number>();
+  for (let k = tree.head; k >= 0 && mine.size < 64; k = tokens[k].head) mine.add(k);
+  for (let k = tokens[at].head, steps = 0; k >= 0 && steps < 64; k = tokens[k].head, steps++) {
+    if (mine.has(k)) return false;
+    // A noun-modifying clause that is not above the trigger: the date is that clause's.
+    if (/^acl/.test(tokens[k].deprel)) return true;
+  }
+  return false;
 }
 
 /**
