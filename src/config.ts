@@ -14,6 +14,8 @@ export interface Neo4jConfig {
   user: string;
   password: string;
   database?: string;
+  /** Neo4j ends a read transaction that runs longer than this (the request time limit). */
+  readTimeoutMs?: number;
 }
 
 /** Limits that protect the API from abusive or accidental heavy requests. */
@@ -119,6 +121,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       user: env.NEO4J_USER ?? 'neo4j',
       password: env.NEO4J_PASSWORD ?? '',
       database: env.NEO4J_DATABASE || undefined,
+      readTimeoutMs: intFrom(env, 'KG_REQUEST_TIMEOUT_MS', 10000, 1),
     };
   }
   if (store === 'neo4j' && !neo4j) {

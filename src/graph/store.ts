@@ -85,3 +85,25 @@ export async function withRetries<T>(
     }
   }
 }
+
+/** Settles as `work` does, or rejects with an AbortError as soon as the signal fires. */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  // An Error of this realm, named as the signal's reason is: every layer above knows it as a timeout.
+  const aborted = () => Object.assign(new Error('The work was cancelled: its request timed out.'), { name: 'AbortError' });
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(aborted());
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import grafeo from '@grafeo-db/js';
 import { KgError } from '../../errors';
 import { COMMIT_COUNT, CONSTRAINTS, EMBEDDED_INDEXES, SET_COMMIT_COUNT, type Statement } from '../cypher';
-import { withRetries, type GraphStore, type Params, type Row, type StoreStats, type Tx, type TxOptions } from '../store';
+import { untilAborted, withRetries, type GraphStore, type Params, type Row, type StoreStats, type Tx, type TxOptions } from '../store';
 
 type GrafeoDB = InstanceType<typeof grafeo.GrafeoDB>;
 type GrafeoTx = ReturnType<GrafeoDB['beginTransaction']>;
@@ -138,11 +138,19 @@ class EmbeddedStore implements GraphStore {
     }
   }
 
-  private tx(inner: GrafeoTx, options?: TxOptions): Tx {
+  private tx(inner: GrafeoTx, running: Set<Promise<unknown>>, options?: TxOptions, abandonable = false): Tx {
     const run = async <T extends Row>(statement: Statement, params: Params = {}) => {
       options?.signal?.throwIfAborted();
       this.counters.statements++;
-      const result = await inner.executeCypher(statement.text, params);
+      const pending = inner.executeCypher(statement.text, params);
+      running.add(pending);
+      void pending.then(
+        () => running.delete(pending),
+        () => running.delete(pending),
+      );
+      // A read is given up when its request times out, mid-statement: the engine offers no way to
+      // stop a running query, so the caller is answered now and the transaction ends when it does.
+      const result = abandonable ? await untilAborted(pending, options?.signal) : await pending;
       return result.toArray().map((row) => plain(row) as T);
     };
     return {
@@ -159,8 +167,9 @@ class EmbeddedStore implements GraphStore {
   private async inTransaction<T>(work: (tx: Tx) => Promise<T>, commit: boolean, options?: TxOptions): Promise<T> {
     if (this.closed) throw new KgError('STORE_UNAVAILABLE', 'The store is closed.');
     const inner = this.db.beginTransaction();
+    const running = new Set<Promise<unknown>>();
     try {
-      const value = await work(this.tx(inner, options));
+      const value = await work(this.tx(inner, running, options, !commit));
       options?.signal?.throwIfAborted();
       if (commit) {
         await inner.executeCypher(SET_COMMIT_COUNT.text, { writes: this.commits + 1 });
@@ -170,13 +179,17 @@ class EmbeddedStore implements GraphStore {
       } else inner.rollback();
       return value;
     } catch (error) {
-      if (inner.isActive) {
+      const rollback = () => {
+        if (!inner.isActive) return;
         try {
           inner.rollback();
         } catch {
           // The original error matters more than a failed rollback.
         }
-      }
+      };
+      // A statement given up on is still running, and the engine refuses to roll back under it.
+      if (running.size) void Promise.allSettled([...running]).then(rollback);
+      else rollback();
       throw storageFault(error, this.file) ?? error;
     } finally {
       this.counters.transactions++;

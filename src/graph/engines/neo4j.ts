@@ -6,7 +6,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { KgError } from '../../errors';
 import type { Neo4jConfig } from '../../config';
 import { CONSTRAINTS, NEO4J_AWAIT_INDEXES, NEO4J_INDEXES, type Statement } from '../cypher';
-import { withRetries, type GraphStore, type Params, type Row, type StoreStats, type Tx, type TxOptions } from '../store';
+import { untilAborted, withRetries, type GraphStore, type Params, type Row, type StoreStats, type Tx, type TxOptions } from '../store';
 
 /** Converts driver values (Integers, temporals, nodes, paths) to plain JS, once, here. */
 export function toPlain(value: unknown): unknown {
@@ -76,7 +76,7 @@ export async function openNeo4jStore(config: Neo4jConfig): Promise<GraphStore> {
       `Cannot reach Neo4j at ${config.uri} (${(error as Error).message.split('\n')[0]}); check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or use KG_STORE=embedded.`,
     );
   }
-  return new Neo4jStore(driver, config.database);
+  return new Neo4jStore(driver, config.database, config.readTimeoutMs);
 }
 
 class Neo4jStore implements GraphStore {
@@ -89,7 +89,13 @@ class Neo4jStore implements GraphStore {
   constructor(
     private readonly driver: Driver,
     private readonly database?: string,
-  ) {}
+    readTimeoutMs?: number,
+  ) {
+    this.readConfig = readTimeoutMs ? { timeout: readTimeoutMs } : undefined;
+  }
+
+  /** Transaction config of reads: the server-side time limit. */
+  private readonly readConfig: { timeout: number } | undefined;
 
   async bootstrap(): Promise<void> {
     const session = this.driver.session({ database: this.database });
@@ -135,14 +141,21 @@ class Neo4jStore implements GraphStore {
   }
 
   async read<T>(work: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T> {
+    options?.signal?.throwIfAborted();
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    // The server ends a read that outlives the request's time limit; the caller is answered at once.
+    const reading = session.executeRead((inner) => work(this.tx(inner, options)), this.readConfig);
+    const closed = reading.then(
+      () => session.close(),
+      () => session.close(),
+    ).catch(() => undefined);
     try {
-      const value = await session.executeRead((inner) => work(this.tx(inner, options)));
+      const value = await untilAborted(reading, options?.signal);
+      await closed;
       this.observe(session.lastBookmarks());
       return value;
     } finally {
       this.counters.transactions++;
-      await session.close();
     }
   }
 
@@ -180,12 +193,17 @@ class Neo4jStore implements GraphStore {
         const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
         try {
           this.counters.statements++;
-          const result = await session.run(statement.text, toDriverParams(params));
+          const running = Promise.resolve(session.run(statement.text, toDriverParams(params), this.readConfig));
+          const closed = running.then(
+            () => session.close(),
+            () => session.close(),
+          ).catch(() => undefined);
+          const result = await untilAborted(running, options?.signal);
+          await closed;
           this.observe(session.lastBookmarks());
           return result.records.map((record) => toPlain(record.toObject()) as T);
         } finally {
           this.counters.transactions++;
-          await session.close();
         }
       },
       isTransient,
