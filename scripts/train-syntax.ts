@@ -38,6 +38,8 @@ const { values } = parseArgs({
     'save-epochs': { type: 'string' },
     // Train on the first N training sentences only (quick experiments; 0: all).
     limit: { type: 'string', default: '0' },
+    // Arc-eager with the root at the end of the buffer (Ballesteros & Nivre 2013); --no-root-end for Nivre's.
+    'root-end': { type: 'boolean', default: false },
   },
 });
 const dataDir = path.resolve(values.data!);
@@ -62,6 +64,7 @@ const options: TrainOptions = {
   seed: Number(values.seed),
   folds: Number(values.folds),
   explore: Number(values.explore),
+  rootEnd: values['root-end'],
   log,
 };
 const random = rng(options.seed);
@@ -96,7 +99,7 @@ if (taggerOnly) process.exit(0);
 const meta = {
   data: 'UD English EWT train (en_ewt-ud-train.conllu), tuned on en_ewt-ud-dev.conllu',
   licence: 'CC BY-SA 4.0 (trained on Universal Dependencies English EWT)',
-  options: { taggerEpochs: options.taggerEpochs, parserEpochs: options.parserEpochs, seed: options.seed, folds: options.folds, explore: options.explore, prune: Number(values.prune) },
+  options: { taggerEpochs: options.taggerEpochs, parserEpochs: options.parserEpochs, seed: options.seed, folds: options.folds, explore: options.explore, prune: Number(values.prune), ...(options.rootEnd ? { rootEnd: true } : {}) },
 };
 const prune = Number(values.prune);
 type Weights = Parameters<typeof serializeSyntaxModel>[0]['moves'];

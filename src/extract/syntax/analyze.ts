@@ -24,7 +24,7 @@ function prepared(model: SyntaxModel) {
       return i;
     };
     p = {
-      weights: { moves: model.moves, labels: model.labelScorer, root: label('root'), punct: label('punct'), parataxis: label('parataxis') },
+      weights: { moves: model.moves, labels: model.labelScorer, root: label('root'), punct: label('punct'), parataxis: label('parataxis'), rootEnd: (model.meta.options as { rootEnd?: boolean } | undefined)?.rootEnd === true },
       upos: model.tags.map((t) => t.split('|')[0]),
       xpos: model.tags.map((t) => t.split('|')[1]),
     };
@@ -46,6 +46,6 @@ export function analyzeWords(model: SyntaxModel, given: string[]): WordAnalysis 
   const first = tagSentence(model.tagger, model.dictionary, model.lexicon, words);
   const tags = model.tagger2 ? tagSentence(model.tagger2, model.dictionary, model.lexicon, words, first) : first;
   const upos = tags.map((t) => p.upos[t]);
-  const tree = parseSentence(p.weights, parserInput(words, tags, model.lexicon), words.length, (i) => upos[i] === 'PUNCT');
+  const tree = parseSentence(p.weights, parserInput(words, tags, model.lexicon, p.weights.rootEnd), words.length, (i) => upos[i] === 'PUNCT');
   return { upos, xpos: tags.map((t) => p.xpos[t]), heads: tree.heads, deprels: tree.labels.map((l) => model.labels[l]) };
 }

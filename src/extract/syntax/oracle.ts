@@ -29,6 +29,14 @@ export function moveCosts(st: State, goldHeads: Int32Array, out: Float64Array): 
     }
     return c;
   };
+  if (st.rootEnd && b > n) {
+    // Only the root is left: every move is forced; the cost is whether its arc is gold.
+    out[SHIFT] = Infinity;
+    out[REDUCE] = st.valid(REDUCE) ? 0 : Infinity;
+    out[LEFT] = st.valid(LEFT) ? (goldHeads[s] === st.root ? 0 : 1) : Infinity;
+    out[RIGHT] = st.valid(RIGHT) ? (goldHeads[s] === st.stack[st.top - 2] ? 0 : 1) : Infinity;
+    return;
+  }
   out[SHIFT] = st.valid(SHIFT) ? (inStack(goldHeads[b]) ? 1 : 0) + depsInStack(b) : Infinity;
   out[REDUCE] = st.valid(REDUCE) ? depsInBuffer(s, b) : Infinity;
   out[LEFT] = st.valid(LEFT) ? (goldHeads[s] > b ? 1 : 0) + depsInBuffer(s, b) : Infinity;

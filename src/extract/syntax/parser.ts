@@ -41,13 +41,26 @@ export class State {
   readonly leftSet2: Int32Array;
   readonly rightSet2: Int32Array;
   rootChildren = 0;
+  /** Where the root is: 0 (the stack's bottom, Nivre 2003) or n + 1 (the buffer's end, Ballesteros & Nivre 2013). */
+  readonly root: number;
+  /** Last buffer position: n, or n + 1 when the root ends the buffer. */
+  readonly last: number;
 
-  constructor(n: number) {
+  /**
+   * With `rootEnd`, the root waits at the end of the buffer, so no word is made the root before the
+   * whole sentence is read; once only the root is left, a headless stack top hangs from the word
+   * below it, and the last one from the root (so there is always exactly one root).
+   */
+  constructor(n: number, readonly rootEnd = false) {
     this.n = n;
     const size = n + 2;
     this.stack = new Int32Array(size);
-    this.stack[0] = 0;
-    this.top = 1;
+    this.root = rootEnd ? n + 1 : 0;
+    this.last = rootEnd ? n + 1 : n;
+    if (!rootEnd) {
+      this.stack[0] = 0;
+      this.top = 1;
+    }
     this.heads = new Int32Array(size).fill(NONE);
     this.labels = new Int32Array(size).fill(NONE);
     this.lc1 = new Int32Array(size).fill(NONE);
@@ -68,12 +81,35 @@ export class State {
   }
 
   get done(): boolean {
-    return this.b > this.n;
+    return this.rootEnd ? this.b > this.n && this.top === 0 : this.b > this.n;
+  }
+
+  /** Head of the arc LEFT or RIGHT would add (at the root-end's last steps RIGHT hangs the top from the word below it). */
+  arcHead(move: number): number {
+    if (move === LEFT) return this.b;
+    return this.b <= this.n ? this.s0 : this.stack[this.top - 2];
+  }
+
+  /** Dependent of the arc LEFT or RIGHT would add. */
+  arcDep(move: number): number {
+    return move === LEFT ? this.s0 : this.b <= this.n ? this.b : this.s0;
   }
 
   /** Whether a move is allowed here. */
   valid(move: number): boolean {
     const s = this.s0;
+    if (this.rootEnd) {
+      switch (move) {
+        case SHIFT:
+          return this.b <= this.n;
+        case REDUCE:
+          return s > 0 && this.heads[s] !== NONE;
+        case LEFT:
+          return s > 0 && this.heads[s] === NONE && (this.b <= this.n || this.top === 1);
+        default:
+          return s > 0 && (this.b <= this.n || (this.heads[s] === NONE && this.top > 1));
+      }
+    }
     switch (move) {
       case SHIFT:
         return this.b <= this.n;
@@ -91,7 +127,7 @@ export class State {
     this.labels[d] = label;
     const bit = 1 << Math.min(label, 31);
     const bit2 = label >= 31 ? 1 << Math.min(label - 31, 31) : 0;
-    if (h === 0) this.rootChildren++;
+    if (h === this.root) this.rootChildren++;
     if (d < h) {
       this.lc2[h] = this.lc1[h];
       this.lc1[h] = d;
@@ -122,8 +158,13 @@ export class State {
         this.top--;
         break;
       default:
-        this.arc(s, this.b, label);
-        this.stack[this.top++] = this.b++;
+        if (this.b > this.n) {
+          this.arc(this.stack[this.top - 2], s, label);
+          this.top--;
+        } else {
+          this.arc(s, this.b, label);
+          this.stack[this.top++] = this.b++;
+        }
     }
   }
 }
@@ -145,7 +186,7 @@ const NO_TAG = 0xfffe;
 const NO_LABEL = 0xfffd;
 
 /** Builds the parser's atoms from words, tag numbers and the word clusters. */
-export function parserInput(words: string[], tags: number[], lex: Lexicon): ParserInput {
+export function parserInput(words: string[], tags: number[], lex: Lexicon, rootEnd = false): ParserInput {
   const n = words.length;
   const w = new Int32Array(n + 2);
   const t = new Int32Array(n + 2);
@@ -162,9 +203,9 @@ export function parserInput(words: string[], tags: number[], lex: Lexicon): Pars
     c[i + 1] = a.c;
     c8[i + 1] = a.c8;
   }
-  w[n + 1] = NO_WORD;
-  t[n + 1] = NO_TAG;
-  c[n + 1] = c8[n + 1] = NO_WORD;
+  w[n + 1] = rootEnd ? ROOT_WORD : NO_WORD;
+  t[n + 1] = rootEnd ? 0xfff0 : NO_TAG;
+  c[n + 1] = c8[n + 1] = rootEnd ? ROOT_WORD : NO_WORD;
   for (let i = 0; i < n + 2; i++) wt[i] = key2(0, w[i], t[i]);
   return { words: w, tags: t, wordTags: wt, clusters: c, clusters8: c8 };
 }
@@ -179,7 +220,7 @@ export function moveFeatures(st: State, x: ParserInput, out: Int32Array): number
   const n = st.n;
   const s0 = st.s0;
   const s1 = st.top > 1 ? st.stack[st.top - 2] : NONE;
-  const n0 = st.b <= n ? st.b : NONE;
+  const n0 = st.b <= st.last ? st.b : NONE;
   const n1 = st.b + 1 <= n ? st.b + 1 : NONE;
   const n2 = st.b + 2 <= n ? st.b + 2 : NONE;
   const s0h = s0 >= 0 ? st.heads[s0] : NONE;
@@ -364,6 +405,8 @@ export interface ParserWeights {
   labels: Scorer;
   /** Label number of "root" and "punct". */
   root: number;
+  /** The transition system puts the root at the end of the buffer. */
+  rootEnd?: boolean;
   punct: number;
   parataxis: number;
 }
@@ -391,8 +434,8 @@ export function scratch(labels: number): Scratch {
 }
 
 /** Best label for an arc, never "root" unless the head is the root (and then always). */
-export function bestLabel(scores: Float32Array, head: number, root: number): number {
-  if (head === 0) return root;
+export function bestLabel(scores: Float32Array, toRoot: boolean, root: number): number {
+  if (toRoot) return root;
   let best = -1;
   for (let l = 0; l < scores.length; l++) if (l !== root && (best < 0 || scores[l] > scores[best])) best = l;
   return best;
@@ -400,13 +443,11 @@ export function bestLabel(scores: Float32Array, head: number, root: number): num
 
 /** Parses one sentence: returns 0-based heads (-1 for the root) and label numbers. */
 export function parseSentence(w: ParserWeights, x: ParserInput, n: number, isPunct: (i: number) => boolean): { heads: number[]; labels: number[] } {
-  const st = new State(n);
+  const st = new State(n, w.rootEnd);
   const sc = scratch(w.labels.classes);
   while (!st.done) {
     const nm = moveFeatures(st, x, sc.moveKeys);
     w.moves.score(sc.moveKeys, nm, sc.moveScores);
-    const s = st.s0;
-    const b = st.b;
     let best = -1;
     let bestScore = -Infinity;
     let label = -1;
@@ -416,12 +457,12 @@ export function parseSentence(w: ParserWeights, x: ParserInput, n: number, isPun
       let l = -1;
       if (m === LEFT || m === RIGHT) {
         const left = m === LEFT;
-        const head = left ? b : s;
+        const head = st.arcHead(m);
         const scores = left ? sc.leftScores : sc.rightScores;
         const keys = left ? sc.leftKeys : sc.rightKeys;
-        const nl = labelFeatures(st, x, head, left ? s : b, left ? 0 : 1, keys);
+        const nl = labelFeatures(st, x, head, st.arcDep(m), left ? 0 : 1, keys);
         w.labels.score(keys, nl, scores);
-        l = bestLabel(scores, head, w.root);
+        l = bestLabel(scores, head === st.root, w.root);
         score += scores[l];
       }
       if (score > bestScore) {
@@ -439,7 +480,7 @@ export function parseSentence(w: ParserWeights, x: ParserInput, n: number, isPun
 export function finishTree(st: State, { root, punct, parataxis }: { root: number; punct: number; parataxis: number }, isPunct: (i: number) => boolean): { heads: number[]; labels: number[] } {
   const n = st.n;
   let rootWord = -1;
-  for (let i = 1; i <= n; i++) if (st.heads[i] === 0) rootWord = i;
+  for (let i = 1; i <= n; i++) if (st.heads[i] === st.root) rootWord = i;
   if (rootWord < 0) for (let i = 1; i <= n && rootWord < 0; i++) if (st.heads[i] === NONE && !isPunct(i - 1)) rootWord = i;
   if (rootWord < 0) for (let i = 1; i <= n && rootWord < 0; i++) if (st.heads[i] === NONE) rootWord = i;
   const heads: number[] = [];
@@ -448,7 +489,7 @@ export function finishTree(st: State, { root, punct, parataxis }: { root: number
     if (i === rootWord) {
       heads.push(-1);
       labels.push(root);
-    } else if (st.heads[i] === NONE || st.heads[i] === 0) {
+    } else if (st.heads[i] === NONE || st.heads[i] === st.root) {
       heads.push(rootWord - 1);
       labels.push(isPunct(i - 1) ? punct : parataxis);
     } else {

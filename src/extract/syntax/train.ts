@@ -19,6 +19,8 @@ export interface TrainOptions {
   folds: number;
   /** Probability of following the model's own move after the first epoch. */
   explore: number;
+  /** Arc-eager with the root at the end of the buffer (State's rootEnd). */
+  rootEnd?: boolean;
   /** Called after each epoch with the progress so far. */
   log?: (message: string) => void;
   /** Called after each parser epoch with the averaged weights, e.g. to score dev. */
@@ -146,7 +148,15 @@ export function trainParser(sentences: TrainSentence[], tags: number[][], lex: L
   const labels = new Trainer(labelCount);
   const sc = scratch(labelCount);
   const costs = new Float64Array(4);
-  const inputs: ParserInput[] = sentences.map((s, i) => parserInput(s.words, tags[i], lex));
+  const rootEnd = !!options.rootEnd;
+  const inputs: ParserInput[] = sentences.map((s, i) => parserInput(s.words, tags[i], lex, rootEnd));
+  // Gold heads with the root where the transition system has it (0 or n + 1).
+  const goldHeads = sentences.map((s) => {
+    if (!rootEnd) return s.heads;
+    const h = s.heads.slice();
+    for (let k = 1; k <= s.words.length; k++) if (h[k] === 0) h[k] = s.words.length + 1;
+    return h;
+  });
   const order = sentences.map((_, i) => i);
   let result = { moves: moves.averaged(), labels: labels.averaged() };
 
@@ -155,25 +165,24 @@ export function trainParser(sentences: TrainSentence[], tags: number[][], lex: L
     let total = 0;
     for (const i of shuffled(order, random)) {
       const s = sentences[i];
+      const heads = goldHeads[i];
       const x = inputs[i];
-      const st = new State(s.words.length);
+      const st = new State(s.words.length, rootEnd);
       while (!st.done) {
         const nm = moveFeatures(st, x, sc.moveKeys);
         sc.moveScores.fill(0);
         moves.score(sc.moveKeys, nm, sc.moveScores);
-        moveCosts(st, s.heads, costs);
-        const s0 = st.s0;
-        const b = st.b;
+        moveCosts(st, heads, costs);
         // Label candidates per direction: the predicted label and the cheapest (gold) label.
         let nl = 0;
         let nr = 0;
         if (st.valid(LEFT)) {
-          nl = labelFeatures(st, x, b, s0, 0, sc.leftKeys);
+          nl = labelFeatures(st, x, st.arcHead(LEFT), st.arcDep(LEFT), 0, sc.leftKeys);
           sc.leftScores.fill(0);
           labels.score(sc.leftKeys, nl, sc.leftScores);
         }
         if (st.valid(RIGHT)) {
-          nr = labelFeatures(st, x, s0, b, 1, sc.rightKeys);
+          nr = labelFeatures(st, x, st.arcHead(RIGHT), st.arcDep(RIGHT), 1, sc.rightKeys);
           sc.rightScores.fill(0);
           labels.score(sc.rightKeys, nr, sc.rightScores);
         }
@@ -193,10 +202,12 @@ export function trainParser(sentences: TrainSentence[], tags: number[][], lex: L
           let glabel = -1;
           let gscore = score;
           if (m === LEFT || m === RIGHT) {
-            const [head, dep, scores] = m === LEFT ? [b, s0, sc.leftScores] : [s0, b, sc.rightScores];
-            label = bestLabel(scores, head, root);
+            const head = st.arcHead(m);
+            const dep = st.arcDep(m);
+            const scores = m === LEFT ? sc.leftScores : sc.rightScores;
+            label = bestLabel(scores, head === st.root, root);
             score += scores[label];
-            const goldArc = s.heads[dep] === head;
+            const goldArc = heads[dep] === head;
             if (goldArc && s.labels[dep] !== label) cost += 1;
             glabel = goldArc ? s.labels[dep] : label;
             gscore = sc.moveScores[m] + scores[glabel];
