@@ -9,7 +9,7 @@
  * Neo4j from scripts/neo4j.js on a fresh directory for each corpus share.
  *
  *   npm run bench -- [--store embedded|neo4j] [--corpus FILE.jsonl] [--articles N] [--duration SECONDS]
- *                    [--soak SECONDS (0: none)] [--quick] [--extraction-only] [--skip-extraction]
+ *                    [--warmup SECONDS] [--soak SECONDS (0: none)] [--quick] [--extraction-only] [--skip-extraction]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,6 +46,8 @@ const { values } = parseArgs({
     store: { type: 'string', default: 'embedded' },
     // The first N articles of the corpus only (shorter runs while developing).
     articles: { type: 'string' },
+    // Unmeasured load per query before measuring, in seconds.
+    warmup: { type: 'string', default: '2' },
   },
 });
 if (values.store !== 'embedded' && values.store !== 'neo4j') throw new Error(`--store ${values.store}: use embedded or neo4j`);
@@ -343,9 +345,15 @@ async function queryMix(url: string) {
   ];
 }
 
+/** Seconds of unmeasured load per query before its first measured run (0 with --warmup 0). */
+const WARMUP = Math.max(0, Math.min(30, Number(values.warmup)));
+
 async function benchQueries(url: string, concurrencies: number[]) {
   const mix = await queryMix(url);
   const rows: { name: string; concurrency: number; rps: number; p50Ms: number; p99Ms: number; errors: number; p99VsFloor?: number }[] = [];
+  // Each query once under load, unmeasured, on both engines: a service that has just started
+  // (Neo4j's JVM compiling its read path, V8 the resolvers) is not what a long-running one answers.
+  if (WARMUP > 0) for (const { query } of mix) await load(url, query, concurrencies[0] === 1 ? 16 : concurrencies[0], WARMUP);
   for (const concurrency of concurrencies) {
     for (const { name, query } of mix) {
       const check = await gql(url, query);
