@@ -98,26 +98,16 @@ export class State {
   /** Whether a move is allowed here. */
   valid(move: number): boolean {
     const s = this.s0;
-    if (this.rootEnd) {
-      switch (move) {
-        case SHIFT:
-          return this.b <= this.n;
-        case REDUCE:
-          return s > 0 && this.heads[s] !== NONE;
-        case LEFT:
-          return s > 0 && this.heads[s] === NONE && (this.b <= this.n || this.top === 1);
-        default:
-          return s > 0 && (this.b <= this.n || (this.heads[s] === NONE && this.top > 1));
-      }
-    }
     switch (move) {
       case SHIFT:
         return this.b <= this.n;
       case REDUCE:
         return s > 0 && this.heads[s] !== NONE;
       case LEFT:
-        return s > 0 && this.heads[s] === NONE && this.b <= this.n;
+        // With the root at the end, an empty buffer leaves only the forced final attachments (see the oracle).
+        return s > 0 && this.heads[s] === NONE && (this.b <= this.n || (this.rootEnd && this.top === 1));
       default:
+        if (this.rootEnd) return s > 0 && (this.b <= this.n || (this.heads[s] === NONE && this.top > 1));
         return this.b <= this.n && s >= 0 && (s > 0 || this.rootChildren === 0);
     }
   }
