@@ -39,10 +39,12 @@ describe('a long article does not freeze the server', () => {
     // Many probes ran while the article was in the pool. On a quiet host every one answers within
     // 100 ms (the one that meets the commit waits for the write's synchronous part, ~80 ms here); on
     // a saturated host (the full suite on 2 shared cores) the main thread is starved at times, so the
-    // bounds are: half the probes within 100 ms, and no wait longer than a tenth of the ingestion
-    // (before the pool: one wait as long as the whole extraction).
+    // bounds are: probes kept coming through the whole ingestion (on average one at least every 250 ms;
+    // a fixed count failed on a quiet host, where the article is extracted in about a second), half of
+    // them within 100 ms, and no wait longer than a tenth of the ingestion (before the pool: one wait as
+    // long as the whole extraction).
     const sorted = [...latencies].sort((a, b) => a - b);
-    expect(latencies.length).toBeGreaterThan(20);
+    expect(latencies.length).toBeGreaterThanOrEqual(Math.max(5, Math.floor(elapsed / 250)));
     expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(100);
     expect(sorted[sorted.length - 1]).toBeLessThan(elapsed / 10);
   }, 600_000);
