@@ -79,8 +79,8 @@ export function refsIn(refs: Ref[], start: number, end: number): Ref[] {
   return refsStartingIn(refs, start, end).filter((r) => r.end <= end);
 }
 
-/** The sentence holding offset `at` (sentences are in text order). */
-function sentenceAt(doc: Doc, at: number): Doc['sentences'][number] | undefined {
+/** The index of the sentence holding offset `at` (sentences are in text order), -1 if none. */
+function sentenceIndexAt(doc: Doc, at: number): number {
   const ss = doc.sentences;
   let lo = 0;
   let hi = ss.length;
@@ -90,8 +90,8 @@ function sentenceAt(doc: Doc, at: number): Doc['sentences'][number] | undefined 
     else hi = mid;
   }
   // The last sentence starting at or before `at`; earlier ones can still hold it only if they overlap.
-  for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) if (ss[i].start <= at && at < ss[i].end) return ss[i];
-  return ss.find((s) => s.start <= at && at < s.end);
+  for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) if (ss[i].start <= at && at < ss[i].end) return i;
+  return ss.findIndex((s) => s.start <= at && at < s.end);
 }
 
 /** The person a pronoun at `at` most likely means, skipping people in `exclude`. */
@@ -100,7 +100,9 @@ export function resolvePronoun(doc: Doc, refs: Ref[], at: number, exclude: Set<s
   const person = (r: Ref) => r.type === 'PERSON' && r.end <= at && !exclude.has(r.entity);
   // Every candidate starts before `at`: refs[0, limit).
   const limit = firstAtOrAfter(refs, at);
-  const sentence = sentenceAt(doc, at);
+  // Found by binary search, not indexOf: this runs for every pronoun, and for each "he" it follows back.
+  const index = sentenceIndexAt(doc, at);
+  const sentence = index >= 0 ? doc.sentences[index] : undefined;
   if (sentence) {
     const inSentence = findRefFrom(refs, sentence.start, person, at);
     if (inSentence) return inSentence.entity;
@@ -108,7 +110,6 @@ export function resolvePronoun(doc: Doc, refs: Ref[], at: number, exclude: Set<s
   // Earlier sentences, nearest first: the first person each one names, unless a "he"/"she" comes before that name,
   // which continues the story's subject from further back ("He arrived ..., where he met Bush. He is due to visit ...":
   // the visitor is the one who arrived, not Bush).
-  const index = sentence ? doc.sentences.indexOf(sentence) : -1;
   for (let k = index - 1; k >= 0 && k >= index - 8; k--) {
     const s = doc.sentences[k];
     const first = findRefFrom(refs, s.start, person, Math.min(s.end, at));
