@@ -383,4 +383,33 @@ describe('who met whom, read from the tree', () => {
   test('a trigger word that modifies another noun names a kind of thing, not an event', () => {
     expect(one('They expect compromise from the regime at the negotiating table.').events).toEqual([]);
   });
+
+  test('"the visit" refers back to the visit named before, even where its word is also a verb', () => {
+    const doc = one('Jane Porter is to join Home Secretary Alan Grey in a visit to Sheffield on Thursday. The visit to Sheffield will be seen as a show of unity.');
+    expect(doc.events.filter((v) => v.type === 'VISIT')).toHaveLength(1);
+  });
+
+  test('an anaphor named by another organisation is another gathering; "the conference" is the conference named before', () => {
+    const doc = one('India attends the G7 meeting of leading nations on Friday. The G8 summit will be held in Scotland next year.');
+    expect(doc.events).toHaveLength(2);
+    const two = one('Ravi Menon is attending the G7 meeting in London. At a conference hosted by Alan Grey on Friday, Mr Menon praised floating rates. "It works," he told the conference.');
+    const conference = two.events.find((v) => v.mentions.some((m) => m.trigger.text === 'conference'))!;
+    expect(conference.mentions).toHaveLength(2);
+  });
+
+  test('who attends or leaves a gathering was at it, whatever the verb\'s form', () => {
+    expect(parties(one('Ravi Menon is attending the G7 meeting as part of the G20 group.')).flat()).toEqual(expect.arrayContaining(['G7', 'Ravi Menon']));
+    expect(parties(one('Leaving a Brussels summit Mr Blair said the deal was fair.')).flat()).toContain('Blair');
+  });
+
+  test('"it" reported by an organisation is that organisation', () => {
+    const doc = one('The EU has announced that it will start accession talks with Croatia in April 2005.');
+    expect(parties(doc)[0]).toEqual(expect.arrayContaining(['European Union', 'Croatia']));
+  });
+
+  test('a conference is a meeting; discussions with someone are talks; a conference room is neither', () => {
+    expect(one('Labour will hold its spring conference in Gateshead.').events.map((v) => v.type)).toEqual(['MEETING']);
+    expect(one('The firms have held discussions with regulators from Japan.').events.map((v) => v.type)).toEqual(['TALKS']);
+    expect(one('The conference room was full.').events).toEqual([]);
+  });
 });

@@ -151,6 +151,7 @@ function placesListedWithPlaces(text: string, mentions: Mention[], gaz: Gazettee
 /** Whether a gazetteer match the model did not label is still a safe mention. */
 function acceptGazetteerMatch(entry: GazetteerEntry, text: string): boolean {
   if (entry.kind === 'CITY' && (entry.population ?? 0) < 100000) return false;
-  if (/^\p{Lu}+$/u.test(text)) return text.length >= 2 && entry.kind !== 'CITY';
+  // An acronym in capitals, digits allowed ("G7", "G20"): never a city ("NICE" is no city).
+  if (/^\p{Lu}[\p{Lu}\d]*$/u.test(text)) return text.length >= 2 && entry.kind !== 'CITY';
   return /^\p{Lu}\p{Ll}/u.test(text);
 }

@@ -24,6 +24,10 @@ export interface DraftEvent extends Omit<Event, 'id'> {
   negated: boolean;
   /** Index of the latest sentence reporting the event. */
   lastSentence: number;
+  /** Entities the tree found in a party's slot (subject, object, with/between, owner, attendee), not the word patterns. */
+  treeFound: Set<string>;
+  /** Entities that name the gathering ("the G8 summit"): an anaphor so named refers only to an event of theirs. */
+  namedBy: string[];
 }
 
 const LOCATIVE = /\b(?:in|at|on|near|outside|inside|to|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+|(?:capital|city|town|village|port|region|province|resort)\s+(?:of\s+)?){0,3}$/u;
@@ -142,7 +146,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // Arguments from the tree where it was parsed, with those the word patterns find that the tree does not rule out
     // (the parser misplaces many a "with" phrase and title); the word patterns alone where it was not parsed.
     const fromWords = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
-    const participants = tree && parsed ? withWordParticipants(treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))), fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && !inLocative(doc, text, p) && !(type === 'VISIT' && isPlaceEntity(doc, p.entity)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention))) : fromWords;
+    const byTree = tree && parsed ? treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))) : null;
+    const participants = byTree && parsed ? withWordParticipants(byTree, fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && !inLocative(doc, text, p) && !(type === 'VISIT' && isPlaceEntity(doc, p.entity)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention))) : fromWords;
     // "the Pakistani president's visit": a country named only as the office of one person is not the party; that person is.
     for (const p of participants.list.filter((x) => x.mention && OFFICE_AFTER_DEMONYM.test(text.slice(x.mention.end, x.mention.end + 30)) && isPlaceEntity(doc, x.entity))) {
       participants.list.splice(participants.list.indexOf(p), 1);
@@ -162,7 +167,9 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // "He will visit Tanzania before chairing a meeting", "Talks aimed at ... will take place this weekend": a clause the
     // trigger belongs to, or one it modifies, that is in the future tense makes the event planned.
     if (status === 'OCCURRED' && tree && parsed && futureAbove(parsed, tree.head)) status = 'PLANNED';
-    const anaphoric = head.pos === 'noun' && /\b(?:the|these|those|that|this)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
+    // "The visit to Sheffield will be seen as ...": the trigger is a noun where the tree says so, whatever its pattern guessed.
+    const nounTrigger = head.pos === 'noun' || (tree !== null && parsed !== undefined && parsed.tokens[tree.head].upos === 'NOUN');
+    const anaphoric = nounTrigger && /\b(?:the|these|those|that|this)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
     const future = status === 'PLANNED';
     const dates = dateMentions(text, sentence.start, sentence.end, doc.publishedAt, future);
     const undatedStatus = status === 'PROPOSED' || status === 'HYPOTHETICAL' || status === 'DECLINED';
@@ -200,6 +207,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
       anaphoric,
       joins: /\b(?:represent|attend|join|lead|head|take part|participate)s?\b/i.test(before),
       ownDate,
+      treeFound: new Set(byTree ? byTree.list.map((p) => p.entity) : []),
+      namedBy: tree?.namedBy ?? [],
     });
   });
   // "greets Adel al-Jubeir before a meeting", "a news conference after their meeting": a gathering named as what

@@ -14,6 +14,9 @@ export interface TriggerPattern {
 export const TRIGGERS: TriggerPattern[] = [
   { re: /\b(?:press|news) (?:conference|briefing)s?\b/gi, type: 'PRESS_CONFERENCE', pos: 'noun' },
   { re: /\b(?:phone|telephone|video) (?:call|conversation|talks?)s?\b/gi, type: 'CALL', pos: 'noun' },
+  // A conference is a formal meeting ("the party's spring conference", "a conference hosted by Gordon Brown"); in lower
+  // case only: "the Conference" of a sports league is a division, and a conference room or centre is a place.
+  { re: /\bconferences?\b(?! (?:room|centre|center|hall|table|facilities|venue|season|title|league|champions?|calls?)\b)/g, type: 'MEETING', pos: 'noun' },
   { re: /\b(?:spoke|spoken|speak|speaks|speaking|talked) (?:(?:by|on the|over the) (?:tele)?phone )?(?:to|with)\b/gi, type: 'CALL', pos: 'verb' },
   // "was joined by the prime minister": being joined by someone is meeting them.
   { re: /(?<=\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+)?)joined(?= by\b)/gi, type: 'MEETING', pos: 'verb' },
@@ -21,6 +24,8 @@ export const TRIGGERS: TriggerPattern[] = [
   { re: /\bconversations?\b/gi, type: 'CALL', pos: 'noun' },
   { re: /\bsummits?\b/gi, type: 'SUMMIT', pos: 'noun' },
   { re: /\b(?:peace )?(?:talks|negotiations)\b/gi, type: 'TALKS', pos: 'noun' },
+  // "held discussions with Japanese regulators": discussions with or between parties are talks (a discussion of a topic is not).
+  { re: /\bdiscussions\b(?= (?:with|between)\b)/gi, type: 'TALKS', pos: 'noun' },
   { re: /\bnegotiat(?:ed|es|e|ing)(?: with)?\b/gi, type: 'TALKS', pos: 'verb' },
   { re: /\b(?:dialogue|parley)s?\b/gi, type: 'TALKS', pos: 'noun' },
   { re: /\b(?:debates?)\b(?! (?:over|about|on) (?:whether|the|how))/gi, type: 'DEBATE', pos: 'noun' },

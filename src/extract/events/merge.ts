@@ -55,7 +55,8 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
   };
   const absorb = (into: DraftEvent, from: DraftEvent, takeParticipants: boolean, anaphoric = false) => {
     const h = held.get(into)!;
-    if (takeParticipants) for (const p of from.participants) if (!h.entities.has(p.entity) && !into.participants.some((q) => q.entity === p.entity)) into.participants.push(p);
+    // An anaphor's own party counts where the tree puts it in the event ("Speaking after the Commons debate, Davies said").
+    for (const p of from.participants) if ((takeParticipants || (anaphoric && from.treeFound.has(p.entity))) && !h.entities.has(p.entity) && !into.participants.some((q) => q.entity === p.entity)) into.participants.push(p);
     if (from.place && placeRank(from.place) > placeRank(into.place) && !into.participants.some((p) => p.entity === from.place)) into.place = from.place;
     if (!into.date && from.date) {
       into.date = from.date;
@@ -74,8 +75,13 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
     if (d.anaphoric) {
       // "the talks" refers to talks that happen(ed), not to one offered or refused.
       // Among those, the same type first ("the talks" -> talks), then the most reported, then the latest.
-      const candidates = out.slice(-LOOKBACK).filter((e) => compatibleTypes(e.type, d.type) && (e.status === 'PLANNED' || e.status === 'OCCURRED') && (!d.ownDate || (e.date !== null && compatibleDates(e.date, d.date))));
-      const rank = (e: DraftEvent) => (e.type === d.type ? 1000 : 0) + e.evidence.length * 10 + position.get(e)! / 100;
+      // "The G8 summit" refers to a summit of the G8's, not to the G7 meeting before it: a name that names the anaphor must
+      // be among the antecedent's parties, places or names.
+      const involves = (e: DraftEvent, x: string) => e.place === x || e.namedBy.includes(x) || e.participants.some((p) => p.entity === x);
+      const candidates = out.slice(-LOOKBACK).filter((e) => compatibleTypes(e.type, d.type) && (e.status === 'PLANNED' || e.status === 'OCCURRED') && (!d.ownDate || (e.date !== null && compatibleDates(e.date, d.date))) && d.namedBy.every((x) => involves(e, x)));
+      // "he told the conference" refers to the conference named before, not to another gathering: the same noun first.
+      const noun = headNoun(d.trigger.text);
+      const rank = (e: DraftEvent) => (e.mentions.some((m) => headNoun(m.trigger.text) === noun) ? 2000 : 0) + (e.type === d.type ? 1000 : 0) + e.evidence.length * 10 + position.get(e)! / 100;
       const antecedent = candidates.sort((a, b) => rank(b) - rank(a))[0];
       if (antecedent) {
         absorb(antecedent, d, d.joins || d.participants.length >= 2, true);
@@ -128,6 +134,11 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
   return out
     .filter((v) => v.participants.length >= (v.type === 'CALL' ? 2 : 0))
     .map((v) => ({ ...v, confidence: confidence(v) }));
+}
+
+/** The last word of a trigger, lower case and singular: "the conference" and "a conference" share "conference". */
+function headNoun(trigger: string): string {
+  return (/[\p{L}-]+$/u.exec(trigger)?.[0] ?? '').toLowerCase().replace(/(?<=[^s])s$/, '');
 }
 
 function overlap(a: DraftEvent, b: DraftEvent): number {

@@ -25,16 +25,24 @@ export interface TreeArguments {
   /** The token heading the trigger, its light verb (if any), for callers that read more of the tree. */
   head: number;
   verb: number | null;
+  /** Entities that name a gathering as its modifiers: "the G8 summit", "the Brussels summit", "the Commons debate". */
+  namedBy: string[];
 }
 
-/** Verbs whose object names what is held, not who: "held talks", "had a meeting", "began negotiations". */
-const LIGHT_VERB = /^(?:hold|held|holds|holding|have|has|had|having|begin|began|begun|begins|start|started|starts|open|opened|opens|resume|resumed|resumes|conduct|conducted|conducts|host|hosted|hosts|hosting|chair|chaired|chairs|attend|attended|attends|join|joined|joins|call|called|calls|convene|convened|arrange|arranged|seek|sought|want|wants|wanted|continue|continued|continues|launch|launched|enter|entered|organise|organised|organize|organized|end|ended|wrap|wrapped|schedule|scheduled|plan|planned|propose|proposed|offer|offered|request|requested|agree|agreed|accept|accepted)$/i;
+/** Verbs whose object names what is held, not who: "held talks", "had a meeting", "began negotiations"; who leaves a summit was at it. */
+const LIGHT_VERB = new RegExp(
+  `^(?:${[
+    'hold|held', 'leav|left', 'hav|has|had', 'begin|began|begun', 'start', 'open', 'resum', 'conduct', 'host', 'chair', 'attend', 'join', 'call', 'conven', 'arrang', 'seek|sought',
+    'want', 'continu', 'launch', 'enter', 'organis', 'organiz', 'end', 'wrap', 'schedul', 'plan', 'propos', 'offer', 'request', 'agree', 'accept',
+  ].join('|')})(?:e|es|s|ed|d|ing|ping|ped|ning|ned)?$`,
+  'i',
+);
 /** Verbs whose subject speaks to the gathering that is their object, and so attends it: "Sir Ian told a meeting of the authority", "addressed the summit". */
 const ADDRESS_VERB = /^(?:tell|tells|told|telling|address|addresses|addressed|addressing|brief|briefs|briefed|briefing)$/i;
 /** Verbs whose subject attends the gathering named by their oblique: "arrive for their meeting", "spoke at a rally". */
 const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended|attending|speak|speaks|spoke|speaking|address|addresses|addressed|addressing|come|comes|came|go|goes|went|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|gather|gathers|gathered|participate|participates|participated|take|took|taken|sit|sat|appear|appears|appeared|walk|walks|walked|leave|leaves|left|talk|talks|talked|met|meet|meets|say|says|said|tell|tells|told|answer|answers|answered|pose|poses|posed|shake|shook|greet|greets|greeted|wait|waits|waited|stand|stands|stood)$/i;
 /** Group nouns that make a country or organisation a party: "Russian negotiators", "UDA leaders". */
-const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders)$/i;
+const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders|regulators?|lawmakers|legislators|prosecutors|investigators|inspectors|mediators)$/i;
 /** Nouns for a part or moment of a gathering: "the start of a meeting", "the sidelines of the summit". */
 const PART_NOUN = /^(?:start|beginning|opening|end|close|conclusion|middle|sidelines?|margins?|eve|outset|wake|session|round|part|day)$/i;
 const PARTICIPANT_CASE = /^(?:with|between|among|amongst|alongside)$/i;
@@ -59,6 +67,7 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
   if (g >= 0 && (t.tokens[head].deprel === 'compound' || t.tokens[head].deprel === 'amod') && t.tokens[g].start >= lastTrigger.start && t.tokens[g].end <= lastTrigger.end) head = g;
   const found: TreeArgument[] = [];
   const placeRefs: Ref[] = [];
+  const namedBy: string[] = [];
   // "talks with Moscow": a place named by with/between/among stands for its government, never for where.
   const add = (items: { ref: Ref | null; entity: string; span: Span }[], slot: TreeArgument['slot'], acting = false) => {
     for (const a of items) {
@@ -105,8 +114,11 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       else if (rel === 'acl' && /^(?:hosted|given|organi[sz]ed|thrown|chaired|convened|called)$/i.test(t.tokens[c].text)) {
         for (const k of t.children(c)) if (t.tokens[k].deprel === 'obl:agent') add(t.nominal(k), 'subject');
       } else if (rel === 'compound' || rel === 'amod') {
-        for (const a of t.nominal(c)) if (a.ref && (a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY')) add([a], 'subject');
-        else if (a.ref) placeRefs.push(a.ref);
+        for (const a of t.nominal(c)) {
+          if (a.ref) namedBy.push(a.entity);
+          if (a.ref && (a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY')) add([a], 'subject');
+          else if (a.ref) placeRefs.push(a.ref);
+        }
       }
     }
     // "waits for the start of a meeting", "on the sidelines of the summit": the part stands in the meeting's place.
@@ -146,7 +158,7 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
   if (!placeRefs.length) for (const a of found) placeRefs.push(...t.locativesOf(a.span));
   let place: Ref | null = null;
   for (const r of placeRefs) if (!found.some((f) => f.entity === r.entity) && (!place || (PLACE_RANK[r.placeKind ?? 'OTHER'] ?? 0) > (PLACE_RANK[place.placeKind ?? 'OTHER'] ?? 0))) place = r;
-  return { participants: found, place: place?.entity ?? null, head, verb };
+  return { participants: found, place: place?.entity ?? null, head, verb, namedBy };
 }
 
 /**
@@ -263,8 +275,23 @@ class Tree {
     const rel = this.tokens[v].deprel;
     const up = this.tokens[v].head;
     // "agreed to meet", "is to hold", "after meeting with": the controlling verb's subject.
-    if (up >= 0 && /^(?:xcomp|conj|advcl|ccomp|acl)$/.test(rel) && rel !== 'acl') return this.subjectsOf(up);
+    // Not a reported clause (ccomp): "the paper claimed that [the firms] have held discussions" is not the paper's.
+    if (up >= 0 && /^(?:xcomp|conj|advcl)$/.test(rel)) return this.subjectsOf(up);
     return [];
+  }
+
+  /**
+   * "The EU has announced that it will start talks": "it", the subject of a clause reported by a verb whose own subject
+   * is an organisation or a country, is that subject (a thing that speaks is the thing it speaks of).
+   */
+  reportingSubject(pronoun: number): Found | null {
+    const clause = this.tokens[pronoun].head;
+    if (clause < 0 || this.tokens[clause].deprel !== 'ccomp') return null;
+    const reporter = this.tokens[clause].head;
+    if (reporter < 0) return null;
+    const speakers = this.kids[reporter].filter((k) => this.tokens[k].deprel === 'nsubj').flatMap((k) => this.nominal(k, 3));
+    const acting = speakers.filter((f) => f.ref && (f.ref.type === 'ORGANIZATION' || (f.ref.type === 'PLACE' && f.ref.placeKind === 'COUNTRY')));
+    return acting.length === 1 && speakers.length === 1 ? acting[0] : null;
   }
 
   /**
@@ -375,6 +402,9 @@ class Tree {
     else if (tk.upos === 'PRON' && /^(?:he|she|him|her|himself|herself)$/i.test(tk.text)) {
       const entity = resolvePronoun(this.doc, this.refs, tk.start, new Set());
       if (entity) out.push({ ref: null, entity, span: { start: tk.start, end: tk.end } });
+    } else if (tk.upos === 'PRON' && /^it$/i.test(tk.text) && /^nsubj/.test(tk.deprel)) {
+      const speaker = this.reportingSubject(i);
+      if (speaker) out.push({ ref: null, entity: speaker.entity, span: { start: tk.start, end: tk.end } });
     } else if (depth < 3 && PARTY_NOUN.test(tk.text) && (this.personIn(i) || this.personAfter(i))) {
       // A title names its holder: "US special envoy to Ukraine Keith Kellogg" is Kellogg, wherever the parser hung his name.
       const p = (this.personIn(i) ?? this.personAfter(i))!;

@@ -129,6 +129,7 @@ const ORGANIZATIONS: { name: string; aliases: string[]; country?: string }[] = [
   { name: 'OPEC', aliases: ['Organization of the Petroleum Exporting Countries'] },
   { name: 'OSCE', aliases: ['Organization for Security and Co-operation in Europe'] },
   { name: 'G7', aliases: ['Group of Seven'] },
+  { name: 'G8', aliases: ['Group of Eight'] },
   { name: 'G20', aliases: ['Group of 20'] },
   { name: 'Pentagon', aliases: ['the Pentagon'], country: 'US' },
   { name: 'US State Department', aliases: ['State Department', 'U.S. State Department', 'United States Department of State', 'US Department of State', 'Department of State'], country: 'US' },
