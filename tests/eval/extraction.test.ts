@@ -407,6 +407,20 @@ describe('who met whom, read from the tree', () => {
     expect(parties(doc)[0]).toEqual(expect.arrayContaining(['European Union', 'Croatia']));
   });
 
+  test('a pronoun after a fronted phrase continues the story, not a name inside the phrase; a gathering is hosted wherever "hosted" hangs', () => {
+    const doc = one('Ravi Menon, the finance minister, argued for reform. At a conference on developing enterprise hosted by Alan Grey on Friday, he said that rates should float. "It works," he told the conference.');
+    expect(parties(doc)).toEqual([['Alan Grey', 'Ravi Menon']]);
+    // The subject of a fronted clause is still the pronoun's antecedent.
+    expect(parties(one('After Tony Blair arrived, he met Jacques Chirac.'))).toEqual([['Jacques Chirac', 'Tony Blair']]);
+  });
+
+  test('"Mrs Howard" after "Mr Howard" is another person; "the meeting of the commission" is not the summit before it', () => {
+    const doc = one('Michael Howard will tour the country. Mr Howard said he was ready. Mrs Howard will make solo visits to target seats.');
+    expect(parties(doc)).toEqual([['Howard']]);
+    const two = one('The G8 summit in Gleneagles will use the report. The announcement followed the final meeting of the commission in London.');
+    expect(two.events).toHaveLength(2);
+  });
+
   test('a conference is a meeting; discussions with someone are talks; a conference room is neither', () => {
     expect(one('Labour will hold its spring conference in Gateshead.').events.map((v) => v.type)).toEqual(['MEETING']);
     expect(one('The firms have held discussions with regulators from Japan.').events.map((v) => v.type)).toEqual(['TALKS']);

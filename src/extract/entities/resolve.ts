@@ -15,6 +15,13 @@ const TITLE_ALONE = /\b[Tt]he\s+((?:prime|foreign|defen[cs]e|finance|interior|de
 
 const HONORIFIC = /^(?:Sir|Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Dame|Baroness|Baron)\.?$/;
 
+/** The sex an honorific right before offset `at` states ("Mr" male, "Mrs"/"Ms"/"Miss"/"Lady"/"Dame" female), if any. */
+function honorificSex(text: string, at: number): 'male' | 'female' | null {
+  const h = /\b(Mr|Sir|Lord|Baron|Mrs|Ms|Miss|Lady|Dame|Baroness)\.?\s+$/.exec(text.slice(Math.max(0, at - 12), at));
+  if (!h) return null;
+  return /^(?:Mr|Sir|Lord|Baron)$/.test(h[1]) ? 'male' : 'female';
+}
+
 /** One name token in the form keys use: folded, with Slavic -iy/-yy/-i endings unified. */
 export function nameKeyToken(token: string): string {
   return fold(token).replace(/'/g, '').replace(/(?:iy|yy|yi|ij|ii|y|i)$/, 'y');
@@ -112,7 +119,9 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
     else if (m.type === 'PERSON') {
       const tokens = m.text.split(/\s+/);
       if (tokens.length === 1) {
-        const candidates = persons().filter((c) => c.mentions.some((x) => /\s/.test(x.text) && surname(x.text) === nameKeyToken(m.text)));
+        // "Mrs Howard" after "Mr Howard" joined Michael Howard is another person: an honorific's sex must agree.
+        const sex = honorificSex(text, m.start);
+        const candidates = persons().filter((c) => c.mentions.some((x) => /\s/.test(x.text) && surname(x.text) === nameKeyToken(m.text)) && (!sex || c.mentions.every((x) => (honorificSex(text, x.start) ?? sex) === sex)));
         const preceding = candidates.filter((c) => c.mentions.some((x) => x.start < m.start)).sort((a, b) => Math.max(...b.mentions.filter((x) => x.start < m.start).map((x) => x.start)) - Math.max(...a.mentions.filter((x) => x.start < m.start).map((x) => x.start)));
         // "Sandra ... with Michael" after "Michael Howard": a first name alone is the one person of the article named in
         // full with it, when there is exactly one and no one has it as a surname.

@@ -28,6 +28,8 @@ export interface DraftEvent extends Omit<Event, 'id'> {
   treeFound: Set<string>;
   /** Entities that name the gathering ("the G8 summit"): an anaphor so named refers only to an event of theirs. */
   namedBy: string[];
+  /** A noun trigger with an "of" phrase of its own ("the final meeting of the commission"). */
+  owned: boolean;
 }
 
 const LOCATIVE = /\b(?:in|at|on|near|outside|inside|to|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+|(?:capital|city|town|village|port|region|province|resort)\s+(?:of\s+)?){0,3}$/u;
@@ -209,6 +211,7 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
       ownDate,
       treeFound: new Set(byTree ? byTree.list.map((p) => p.entity) : []),
       namedBy: tree?.namedBy ?? [],
+      owned: tree?.owned ?? false,
     });
   });
   // "greets Adel al-Jubeir before a meeting", "a news conference after their meeting": a gathering named as what

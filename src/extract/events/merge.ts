@@ -78,10 +78,13 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
       // "The G8 summit" refers to a summit of the G8's, not to the G7 meeting before it: a name that names the anaphor must
       // be among the antecedent's parties, places or names.
       const involves = (e: DraftEvent, x: string) => e.place === x || e.namedBy.includes(x) || e.participants.some((p) => p.entity === x);
-      const candidates = out.slice(-LOOKBACK).filter((e) => compatibleTypes(e.type, d.type) && (e.status === 'PLANNED' || e.status === 'OCCURRED') && (!d.ownDate || (e.date !== null && compatibleDates(e.date, d.date))) && d.namedBy.every((x) => involves(e, x)));
       // "he told the conference" refers to the conference named before, not to another gathering: the same noun first.
+      // "The final meeting of the commission", which says whose it is, is not the G8 summit before it: an anaphor with
+      // an "of" phrase of its own refers back only to an event reported with the same noun.
       const noun = headNoun(d.trigger.text);
-      const rank = (e: DraftEvent) => (e.mentions.some((m) => headNoun(m.trigger.text) === noun) ? 2000 : 0) + (e.type === d.type ? 1000 : 0) + e.evidence.length * 10 + position.get(e)! / 100;
+      const sameNoun = (e: DraftEvent) => e.mentions.some((m) => headNoun(m.trigger.text) === noun);
+      const candidates = out.slice(-LOOKBACK).filter((e) => compatibleTypes(e.type, d.type) && (e.status === 'PLANNED' || e.status === 'OCCURRED') && (!d.ownDate || (e.date !== null && compatibleDates(e.date, d.date))) && d.namedBy.every((x) => involves(e, x)) && (!d.owned || sameNoun(e)));
+      const rank = (e: DraftEvent) => (sameNoun(e) ? 2000 : 0) + (e.type === d.type ? 1000 : 0) + e.evidence.length * 10 + position.get(e)! / 100;
       const antecedent = candidates.sort((a, b) => rank(b) - rank(a))[0];
       if (antecedent) {
         absorb(antecedent, d, d.joins || d.participants.length >= 2, true);

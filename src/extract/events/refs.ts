@@ -94,6 +94,13 @@ function sentenceIndexAt(doc: Doc, at: number): number {
   return ss.findIndex((s) => s.start <= at && at < s.end);
 }
 
+/** Words that open a fronted prepositional or participial phrase ("At a conference ...,", "Speaking after the debate,"). */
+const OPENER = '(?:At|In|On|During|After|Before|Following|Ahead of|Despite|Amid|Like|Unlike|Without|With|Speaking|Talking)';
+/** A sentence that opens with such a phrase and a comma right before the pronoun; [0] is the opener and its first word. */
+const FRONTED_PHRASE = new RegExp(`^\\s*${OPENER}\\s+\\S+(?=[^,]*,\\s*$)`);
+/** A sentence that opens with such a phrase and goes on with "he" or "she"; [1] is the pronoun. */
+const FRONTED_THEN_PRONOUN = new RegExp(`^\\s*${OPENER}\\s+[^,]*,\\s*(he|she)\\b`);
+
 /** The person a pronoun at `at` most likely means, skipping people in `exclude`. */
 export function resolvePronoun(doc: Doc, refs: Ref[], at: number, exclude: Set<string>): string | null {
   // A description resolved to a person ("the Pakistani president") is as good an antecedent as a name.
@@ -104,7 +111,12 @@ export function resolvePronoun(doc: Doc, refs: Ref[], at: number, exclude: Set<s
   const index = sentenceIndexAt(doc, at);
   const sentence = index >= 0 ? doc.sentences[index] : undefined;
   if (sentence) {
-    const inSentence = findRefFrom(refs, sentence.start, person, at);
+    // "At a conference hosted by Gordon Brown, he said": a subject pronoun after a fronted prepositional phrase does not
+    // mean a person named inside the phrase (a writer would have named him in the main clause); it continues the story.
+    // The subject of a fronted clause still can: "After Blair arrived, he said".
+    const fronted = FRONTED_PHRASE.exec(doc.text.slice(sentence.start, at));
+    const from = fronted ? sentence.start + fronted[0].length : sentence.start;
+    const inSentence = findRefFrom(refs, sentence.start, (r) => person(r) && (!fronted || r.start < from), at);
     if (inSentence) return inSentence.entity;
   }
   // Earlier sentences, nearest first: the first person each one names, unless a "he"/"she" comes before that name,
@@ -112,6 +124,9 @@ export function resolvePronoun(doc: Doc, refs: Ref[], at: number, exclude: Set<s
   // the visitor is the one who arrived, not Bush).
   for (let k = index - 1; k >= 0 && k >= index - 8; k--) {
     const s = doc.sentences[k];
+    // "At a conference hosted by Brown, he said ...": that sentence's subject is its "he", not the name in its opening phrase.
+    const opening = FRONTED_THEN_PRONOUN.exec(doc.text.slice(s.start, Math.min(s.end, at)));
+    if (opening) return resolvePronoun(doc, refs, s.start + opening[0].length - opening[1].length, exclude);
     const first = findRefFrom(refs, s.start, person, Math.min(s.end, at));
     const pronoun = /\b(?:he|she)\b/i.exec(doc.text.slice(s.start, first ? first.start : s.end));
     if (pronoun) return resolvePronoun(doc, refs, s.start + pronoun.index, exclude);

@@ -27,6 +27,8 @@ export interface TreeArguments {
   verb: number | null;
   /** Entities that name a gathering as its modifiers: "the G8 summit", "the Brussels summit", "the Commons debate". */
   namedBy: string[];
+  /** The trigger is a noun with an "of" phrase of its own ("the meeting of the commission"). */
+  owned: boolean;
 }
 
 /** Verbs whose object names what is held, not who: "held talks", "had a meeting", "began negotiations"; who leaves a summit was at it. */
@@ -110,9 +112,10 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       else if (rel === 'nmod' && cs && /^of$/i.test(cs) && type !== 'VISIT') add(t.nominal(c).filter((a) => !a.ref || a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY'), 'subject');
       else if (rel === 'nmod' && cs && /^(?:to)$/i.test(cs) && type === 'VISIT') placeRefs.push(...t.placesIn(c));
       else if ((rel === 'nmod' || rel.startsWith('obl')) && cs && PLACE_CASE.test(cs)) placeRefs.push(...t.placesIn(c));
-      // "a dinner hosted by the deputy leader": the host of the gathering is at it.
-      else if (rel === 'acl' && /^(?:hosted|given|organi[sz]ed|thrown|chaired|convened|called)$/i.test(t.tokens[c].text)) {
-        for (const k of t.children(c)) if (t.tokens[k].deprel === 'obl:agent') add(t.nominal(k), 'subject');
+      // "a dinner hosted by the deputy leader": the host of the gathering is at it. Only gatherings are hosted, so
+      // "a conference on developing enterprise hosted by Brown" is hosted by Brown, wherever the parser hung "hosted".
+      else if (rel === 'acl' || rel === 'nmod') {
+        for (const k of t.hostsBelow(c)) add(t.nominal(k), 'subject');
       } else if (rel === 'compound' || rel === 'amod') {
         for (const a of t.nominal(c)) {
           if (a.ref) namedBy.push(a.entity);
@@ -158,7 +161,9 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
   if (!placeRefs.length) for (const a of found) placeRefs.push(...t.locativesOf(a.span));
   let place: Ref | null = null;
   for (const r of placeRefs) if (!found.some((f) => f.entity === r.entity) && (!place || (PLACE_RANK[r.placeKind ?? 'OTHER'] ?? 0) > (PLACE_RANK[place.placeKind ?? 'OTHER'] ?? 0))) place = r;
-  return { participants: found, place: place?.entity ?? null, head, verb, namedBy };
+  // "the final meeting of the commission": a gathering whose own "of" phrase says whose it is.
+  const owned = tok.upos !== 'VERB' && tok.upos !== 'AUX' && t.children(head).some((c) => t.tokens[c].deprel === 'nmod' && /^of$/i.test(t.caseOf(c) ?? ''));
+  return { participants: found, place: place?.entity ?? null, head, verb, namedBy, owned };
 }
 
 /**
@@ -278,6 +283,18 @@ class Tree {
     // Not a reported clause (ccomp): "the paper claimed that [the firms] have held discussions" is not the paper's.
     if (up >= 0 && /^(?:xcomp|conj|advcl)$/.test(rel)) return this.subjectsOf(up);
     return [];
+  }
+
+  /** The agents of "hosted by"-like clauses at or below token i within its phrase (nmod, acl, obj, up to 3 levels). */
+  hostsBelow(i: number, depth = 0): number[] {
+    const out: number[] = [];
+    if (this.tokens[i].deprel === 'acl' && /^(?:hosted|given|organi[sz]ed|thrown|chaired|convened|called)$/i.test(this.tokens[i].text)) {
+      for (const k of this.kids[i]) if (this.tokens[k].deprel === 'obl:agent') out.push(k);
+      return out;
+    }
+    if (depth >= 3) return out;
+    for (const k of this.kids[i]) if (/^(?:nmod|acl|obj|obl)$/.test(this.tokens[k].deprel)) out.push(...this.hostsBelow(k, depth + 1));
+    return out;
   }
 
   /**
