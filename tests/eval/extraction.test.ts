@@ -421,6 +421,12 @@ describe('who met whom, read from the tree', () => {
     expect(two.events).toHaveLength(2);
   });
 
+  test('meeting regulations or forecasts satisfies them; a country named as a secretary of state\'s office is no party', () => {
+    expect(one('Foreign firms have been given an extra year to meet tough new corporate governance regulations.').events).toEqual([]);
+    expect(one('Profits at the bank met analysts\' forecasts.').events).toEqual([]);
+    expect(parties(one('This week Colin Powell, US Secretary of State, was visiting the West Bank.'))).toEqual([['Colin Powell']]);
+  });
+
   test('a conference is a meeting; discussions with someone are talks; a conference room is neither', () => {
     expect(one('Labour will hold its spring conference in Gateshead.').events.map((v) => v.type)).toEqual(['MEETING']);
     expect(one('The firms have held discussions with regulators from Japan.').events.map((v) => v.type)).toEqual(['TALKS']);

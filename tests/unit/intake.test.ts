@@ -140,5 +140,8 @@ describe('sentences', () => {
 describe('publication date inference', () => {
   test('the latest explicit date anchors the weekday words', () => {
     expect(inferPublicationDate('Talks were held on July 10, 2025. On Monday the envoy arrived.')).toBe('2025-07-14');
+    // A limit or a time to come does not date the article: "extended the deadline until 15 July 2006".
+    expect(inferPublicationDate('The SEC extended the deadline until 15 July 2006. Its officials met on Wednesday.')).toBeNull();
+    expect(inferPublicationDate('Talks were held on July 10, 2025 and will resume from 1 September 2025.')).toBe('2025-07-10');
   });
 });

@@ -229,7 +229,7 @@ const CALLED_AS_NAMING = /^\s+(?:(?:him|her|them|it|(?:\p{Lu}[\p{L}.'’-]*\s+){
 const SEQUENCE_BEFORE = /\b(?:following|after|before|ahead of)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\p{L}.-]+\s+){0,4}$/u;
 
 /** A singular office right after a demonym: "Pakistani president", "French foreign minister's". */
-const OFFICE_AFTER_DEMONYM = /^\s+(?:(?:deputy|vice|acting|former|new)\s+)?(?:president|prime minister|premier|leader|king|queen|chancellor|(?:foreign|defen[cs]e|finance|interior|trade) minister|minister|ambassador|envoy|general|commander|monarch|ruler)(?:['’]s)?\b/i;
+const OFFICE_AFTER_DEMONYM = /^\s+(?:(?:deputy|vice|acting|former|new)\s+)?(?:president|prime minister|premier|leader|king|queen|chancellor|(?:foreign|defen[cs]e|finance|interior|trade) minister|minister|(?:foreign |home |defen[cs]e |treasury |commerce |energy )?secretary(?: of state)?|secretary-general|attorney general|ambassador|envoy|general|commander|monarch|ruler)(?:['’]s)?\b/i;
 
 /** Phrases that name a group of two by number; the capture says what kind of entity the group is made of. */
 const GROUP_OF_TWO = /\b(?:the\s+(pair|duo)|(?:the\s+two|both(?:\s+the)?)\s+(?:(men|women|leaders|ministers|presidents|politicians)|(sides)|(companies|firms|groups|banks|unions|parties|clubs)|(countries|nations|governments|states))|(both)(?=\s+(?:met|meet|held|have|had|were|are|will|agreed|sat|spoke)\b))\b/gi;

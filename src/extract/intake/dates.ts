@@ -63,9 +63,14 @@ export function explicitDates(text: string): ExplicitDate[] {
 
 const REPORTING = '(?:said|says|told|announced|wrote|added|stated|reported|declared|insisted|warned|confirmed)';
 
+/** Words right before a date that make it a limit or a time to come: "until 15 July 2006", "is due on 3 May 2025". */
+const DATE_TO_COME = /\b(?:until|till|by|before|deadline(?:\s+of)?|due(?:\s+on)?|will\s+(?:\S+\s+){0,3}(?:on|from)|scheduled\s+for|expires?\s+on|starting|effective(?:\s+from)?|from)\s+$/i;
+
 /** Infers a publication date (YYYY-MM-DD) from the article text, or null. */
 export function inferPublicationDate(text: string): string | null {
-  const days = explicitDates(text).filter((d) => d.precision === 'DAY');
+  // "extended the deadline until 15 July 2006": a date given as a limit or a time to come says nothing of when the
+  // article was written; the reported dates do.
+  const days = explicitDates(text).filter((d) => d.precision === 'DAY' && !DATE_TO_COME.test(text.slice(Math.max(0, d.start - 40), d.start)));
   if (!days.length) return null;
   const anchor = parseIsoDay(days.map((d) => d.date).sort().at(-1)!)!;
   const reporting = new Set<number>();
