@@ -427,6 +427,11 @@ describe('who met whom, read from the tree', () => {
     expect(parties(one('This week Colin Powell, US Secretary of State, was visiting the West Bank.'))).toEqual([['Colin Powell']]);
   });
 
+  test('two triggers in two clauses are two events', () => {
+    const doc = one('Though Obama shrugged off the comments during his own news conference Monday, the White House later canceled his meeting with Rodrigo Duterte.');
+    expect(doc.events.map((v) => v.type).sort()).toEqual(['MEETING', 'PRESS_CONFERENCE']);
+  });
+
   test('a conference is a meeting; discussions with someone are talks; a conference room is neither', () => {
     expect(one('Labour will hold its spring conference in Gateshead.').events.map((v) => v.type)).toEqual(['MEETING']);
     expect(one('The firms have held discussions with regulators from Japan.').events.map((v) => v.type)).toEqual(['TALKS']);

@@ -10,7 +10,7 @@ import { collectRefs, findRefFrom, refsIn, refsStartingIn, resolvePronoun, type 
 import { eventStatus } from './status';
 import { clockTime, dateMentions } from './time';
 import { mergeWithinDoc } from './merge';
-import { parsedSentences, treeArguments, treeRulesOut, type TreeArguments } from './tree';
+import { parsedSentences, sameClause, treeArguments, treeRulesOut, type TreeArguments } from './tree';
 
 /** An event while it is being built, with what merging needs to know. */
 export interface DraftEvent extends Omit<Event, 'id'> {
@@ -117,7 +117,10 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const ownArgs = /^\s*(?:between|with)\b/i.test(text.slice(t.end, t.end + 10)) && last && last.some((x) => /^\s*(?:between|with)\b/i.test(text.slice(x.end, x.end + 10)));
     // "a news conference following a Security Council meeting": one gathering after another is two events; so are two
     // on either side of a verb of saying ("was not at the meeting, says he has been in talks").
-    if (last && !ownArgs && between.length < 60 && !/[;]|,\s*(?:followed|but|while|who|which|where)|\bbut\b|\bfollowed by\b|\b(?:following|after|before|ahead of)\b|\b(?:says|said|told|tells|added|adds)\b/i.test(between)) last.push(t);
+    // Two triggers the tree puts in different clauses are two events ("canceled his meeting with Duterte, conferring
+    // instead with the President of South Korea").
+    const oneClause = !last || !parsed || sameClause(doc, refs, parsed, last[last.length - 1], t) !== false;
+    if (last && !ownArgs && oneClause && between.length < 60 && !/[;]|,\s*(?:followed|but|while|who|which|where)|\bbut\b|\bfollowed by\b|\b(?:following|after|before|ahead of)\b|\b(?:says|said|told|tells|added|adds)\b/i.test(between)) last.push(t);
     else groups.push([t]);
   }
   const out: DraftEvent[] = [];

@@ -167,6 +167,25 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
 }
 
 /**
+ * Whether two triggers of a sentence belong to one clause, as the tree has it: one heads a phrase under the other
+ * ("will meet ... for peace talks"), or both hang on the same verb without a clause between. Not two clauses:
+ * "canceled his meeting with Duterte, conferring instead with the President of South Korea". Null when either
+ * trigger is not in the tree.
+ */
+export function sameClause(doc: Doc, refs: Ref[], parsed: ParsedSentence, a: Span, b: Span): boolean | null {
+  const t = treeOf(doc, refs, parsed);
+  const ha = t.headOf(a);
+  const hb = t.headOf(b);
+  if (ha < 0 || hb < 0) return null;
+  const upA = t.pathUp(ha);
+  const upB = t.pathUp(hb);
+  if (upA.includes(hb) || upB.includes(ha)) return true;
+  // The nearest verb at or above each trigger heads its clause.
+  const clause = (path: number[]) => path.find((k) => t.tokens[k].upos === 'VERB' || t.tokens[k].upos === 'AUX') ?? -1;
+  return clause(upA) === clause(upB);
+}
+
+/**
  * Whether the tree rules out a name found by the word patterns as a party of the trigger's event:
  * a name inside a relative clause that does not hold the trigger ("Euronext, which combines the
  * Paris, Amsterdam and Lisbon exchanges, began talks"), the object of another verb ("met to
