@@ -427,6 +427,24 @@ describe('who met whom, read from the tree', () => {
     expect(parties(one('This week Colin Powell, US Secretary of State, was visiting the West Bank.'))).toEqual([['Colin Powell']]);
   });
 
+  test('telling a news outlet is an interview; its speaker\'s employer is no party; a verb in the simple past happened', () => {
+    const doc = one('Paid leave would be increased to nine months by 2007, Patricia Hewitt told GMTV\'s Sunday programme.');
+    expect(doc.events.map((v) => [v.type, v.status])).toEqual([['INTERVIEW', 'OCCURRED']]);
+    expect(parties(doc)[0]).toEqual(['GMTV', 'Patricia Hewitt']);
+    const two = one('"It is too dependent on the rest of the world," James Carrick, an economist with ABN Amro, told Reuters.');
+    expect(parties(two)).toEqual([['James Carrick', 'Reuters']]);
+    // No outlet, no interview: "told the Commons", "told counterparts".
+    expect(one('Sumitomo bosses told counterparts at UFJ of its decision.').events).toEqual([]);
+  });
+
+  test('"Indian" is India; the owner of a place visited is no party; two venues are two events', () => {
+    expect(parties(one('Jack Straw will hold talks with the Indian government on Friday.'))[0]).toEqual(['India', 'Jack Straw']);
+    expect(parties(one('On Thursday Jack Straw was in India visiting Sikhism\'s holiest shrine in Amritsar.'))).toEqual([['Jack Straw']]);
+    const doc = one('Tony Blair chaired a meeting of the emergency committee on Tuesday. Gordon Brown was not at the Downing Street meeting. Jack Straw will represent the G8 at the international conference called in Jakarta on Thursday.');
+    const jakarta = doc.events.find((v) => v.mentions.some((m) => m.trigger.text === 'conference'))!;
+    expect(jakarta.mentions).toHaveLength(1);
+  });
+
   test('two triggers in two clauses are two events', () => {
     const doc = one('Though Obama shrugged off the comments during his own news conference Monday, the White House later canceled his meeting with Rodrigo Duterte.');
     expect(doc.events.map((v) => v.type).sort()).toEqual(['MEETING', 'PRESS_CONFERENCE']);

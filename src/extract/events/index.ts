@@ -28,7 +28,7 @@ export interface DraftEvent extends Omit<Event, 'id'> {
   treeFound: Set<string>;
   /** Entities that name the gathering ("the G8 summit"): an anaphor so named refers only to an event of theirs. */
   namedBy: string[];
-  /** A noun trigger with an "of" phrase of its own ("the final meeting of the commission"). */
+  /** A noun trigger with an "of" phrase or a clause of its own ("the final meeting of the commission", "the conference called in Jakarta"). */
   owned: boolean;
 }
 
@@ -152,7 +152,7 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // (the parser misplaces many a "with" phrase and title); the word patterns alone where it was not parsed.
     const fromWords = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
     const byTree = tree && parsed ? treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))) : null;
-    const participants = byTree && parsed ? withWordParticipants(byTree, fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && !inLocative(doc, text, p) && !(type === 'VISIT' && isPlaceEntity(doc, p.entity)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention))) : fromWords;
+    const participants = byTree && parsed ? withWordParticipants(byTree, fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && !inLocative(doc, text, p) && !(type === 'VISIT' && isPlaceEntity(doc, p.entity)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention, type === 'VISIT'))) : fromWords;
     // "the Pakistani president's visit": a country named only as the office of one person is not the party; that person is.
     for (const p of participants.list.filter((x) => x.mention && OFFICE_AFTER_DEMONYM.test(text.slice(x.mention.end, x.mention.end + 30)) && isPlaceEntity(doc, x.entity))) {
       participants.list.splice(participants.list.indexOf(p), 1);
@@ -172,6 +172,9 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // "He will visit Tanzania before chairing a meeting", "Talks aimed at ... will take place this weekend": a clause the
     // trigger belongs to, or one it modifies, that is in the future tense makes the event planned.
     if (status === 'OCCURRED' && tree && parsed && futureAbove(parsed, tree.head)) status = 'PLANNED';
+    // "Paid leave would be increased by 2007, Ms Hewitt told GMTV": a trigger verb in the simple past happened, whatever
+    // the words before it say of something else; not in a condition ("if they met").
+    if ((status === 'PLANNED' || status === 'HYPOTHETICAL' || status === 'PROPOSED') && tree && parsed && simplePast(parsed, tree.head)) status = 'OCCURRED';
     // "The visit to Sheffield will be seen as ...": the trigger is a noun where the tree says so, whatever its pattern guessed.
     const nounTrigger = head.pos === 'noun' || (tree !== null && parsed !== undefined && parsed.tokens[tree.head].upos === 'NOUN');
     const anaphoric = nounTrigger && /\b(?:the|these|those|that|this)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
@@ -330,6 +333,17 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
     at = t.head;
   }
   return false;
+}
+
+/** Whether the trigger is a verb in the simple past (VBD) with no auxiliary of its own, outside a condition. */
+function simplePast(parsed: ParsedSentence, head: number): boolean {
+  const tokens = parsed.tokens;
+  const tk = tokens[head];
+  if (tk.upos !== 'VERB' || tk.xpos !== 'VBD') return false;
+  const kids = tokens.filter((t) => t.head === head);
+  if (kids.some((t) => t.deprel === 'aux' || t.deprel === 'aux:pass')) return false;
+  for (let k = head, steps = 0; k >= 0 && steps < 3; k = tokens[k].head, steps++) if (tokens.some((t) => t.head === k && t.deprel === 'mark' && /^(?:if|unless|whether|lest)$/i.test(t.text))) return false;
+  return true;
 }
 
 /** Whether a "meet" verb's object (or passive subject) is a requirement: the satisfy sense. */

@@ -10,6 +10,9 @@ export interface TriggerPattern {
   pos: 'verb' | 'noun';
 }
 
+/** Words that name a news outlet: agencies, broadcasters, programmes and papers ("BBC Radio 4", "the Financial Times"). */
+const NEWS_OUTLET = String.raw`BBC|ITV|ITN|GMTV|CNN|Sky|Channel\s+4|Radio(?:\s+\d)?|TV|Television|News|Newsnight|Reuters|Bloomberg|AFP|AP|Associated\s+Press|Interfax|Tass|TASS|Xinhua|Times|Post|Journal|Telegraph|Guardian|Independent|Mail|Herald|Gazette|Tribune|Observer|Express|Mirror|Sun|Standard|Chronicle|Spectator|Economist|Magazine|Shimbun|Programme|Today|Online`;
+
 /** Patterns in priority order; longer phrases first so they win overlaps. */
 export const TRIGGERS: TriggerPattern[] = [
   { re: /\b(?:press|news) (?:conference|briefing)s?\b/gi, type: 'PRESS_CONFERENCE', pos: 'noun' },
@@ -30,6 +33,8 @@ export const TRIGGERS: TriggerPattern[] = [
   { re: /\b(?:dialogue|parley)s?\b/gi, type: 'TALKS', pos: 'noun' },
   { re: /\b(?:debates?)\b(?! (?:over|about|on) (?:whether|the|how))/gi, type: 'DEBATE', pos: 'noun' },
   { re: /\binterview(?:ed|s|ing)?\b/gi, type: 'INTERVIEW', pos: 'verb' },
+  // "Mr Howard told BBC Radio 4's Today programme", "told Reuters": telling a news outlet is giving it an interview.
+  { re: new RegExp(String.raw`\b(?:told|tells|telling)\b(?= (?:the )?(?:[\p{Lu}\d][\p{L}\d.'’&-]*\s+){0,3}(?:${NEWS_OUTLET})(?:['’]s)?\b)`, 'gu'), type: 'INTERVIEW', pos: 'verb' },
   { re: /\b(?:convened?|convenes|convening|reconvened?)\b/gi, type: 'MEETING', pos: 'verb' },
   // An adverb may come between: "conferring instead with the President of South Korea".
   { re: /\b(?:conferr(?:ed|ing)|confers?)(?: (?:instead|again|privately|briefly|separately|later|\w+ly))? with\b/gi, type: 'MEETING', pos: 'verb' },

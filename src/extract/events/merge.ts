@@ -77,13 +77,18 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
       // Among those, the same type first ("the talks" -> talks), then the most reported, then the latest.
       // "The G8 summit" refers to a summit of the G8's, not to the G7 meeting before it: a name that names the anaphor must
       // be among the antecedent's parties, places or names.
-      const involves = (e: DraftEvent, x: string) => e.place === x || e.namedBy.includes(x) || e.participants.some((p) => p.entity === x);
+      // A place that names it ("the Downing Street meeting") only says where: it fits an event whose place is not given.
+      const involves = (e: DraftEvent, x: string) => e.place === x || e.namedBy.includes(x) || e.participants.some((p) => p.entity === x) || (!e.place && entityById.get(x)?.type === 'PLACE');
+      // "The international conference called in Jakarta" is not the meeting in Downing Street: two towns or venues, two events.
+      // A country, region or continent contains its towns, so it disagrees with none.
+      const broad = (id: string) => ['COUNTRY', 'REGION', 'CONTINENT'].includes(entityById.get(id)?.place?.kind ?? '');
+      const placesAgree = (e: DraftEvent) => !d.place || !e.place || d.place === e.place || broad(d.place) || broad(e.place);
       // "he told the conference" refers to the conference named before, not to another gathering: the same noun first.
       // "The final meeting of the commission", which says whose it is, is not the G8 summit before it: an anaphor with
       // an "of" phrase of its own refers back only to an event reported with the same noun.
       const noun = headNoun(d.trigger.text);
       const sameNoun = (e: DraftEvent) => e.mentions.some((m) => headNoun(m.trigger.text) === noun);
-      const candidates = out.slice(-LOOKBACK).filter((e) => compatibleTypes(e.type, d.type) && (e.status === 'PLANNED' || e.status === 'OCCURRED') && (!d.ownDate || (e.date !== null && compatibleDates(e.date, d.date))) && d.namedBy.every((x) => involves(e, x)) && (!d.owned || sameNoun(e)));
+      const candidates = out.slice(-LOOKBACK).filter((e) => compatibleTypes(e.type, d.type) && (e.status === 'PLANNED' || e.status === 'OCCURRED') && (!d.ownDate || (e.date !== null && compatibleDates(e.date, d.date))) && d.namedBy.every((x) => involves(e, x)) && (!d.owned || sameNoun(e)) && placesAgree(e));
       const rank = (e: DraftEvent) => (sameNoun(e) ? 2000 : 0) + (e.type === d.type ? 1000 : 0) + e.evidence.length * 10 + position.get(e)! / 100;
       const antecedent = candidates.sort((a, b) => rank(b) - rank(a))[0];
       if (antecedent) {
@@ -141,7 +146,9 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
 
 /** The last word of a trigger, lower case and singular: "the conference" and "a conference" share "conference". */
 function headNoun(trigger: string): string {
-  return (/[\p{L}-]+$/u.exec(trigger)?.[0] ?? '').toLowerCase().replace(/(?<=[^s])s$/, '');
+  const word = (/[\p{L}-]+$/u.exec(trigger)?.[0] ?? '').toLowerCase().replace(/(?<=[^s])s$/, '');
+  // "met" and "the meeting" name one event.
+  return /^(?:meet|met|meeting)$/.test(word) ? 'meet' : word;
 }
 
 function overlap(a: DraftEvent, b: DraftEvent): number {

@@ -27,7 +27,7 @@ export interface TreeArguments {
   verb: number | null;
   /** Entities that name a gathering as its modifiers: "the G8 summit", "the Brussels summit", "the Commons debate". */
   namedBy: string[];
-  /** The trigger is a noun with an "of" phrase of its own ("the meeting of the commission"). */
+  /** The trigger is a noun with an "of" phrase or a clause of its own ("the meeting of the commission", "the conference called in Jakarta"). */
   owned: boolean;
 }
 
@@ -44,7 +44,7 @@ const ADDRESS_VERB = /^(?:tell|tells|told|telling|address|addresses|addressed|ad
 /** Verbs whose subject attends the gathering named by their oblique: "arrive for their meeting", "spoke at a rally". */
 const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended|attending|speak|speaks|spoke|speaking|address|addresses|addressed|addressing|come|comes|came|go|goes|went|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|gather|gathers|gathered|participate|participates|participated|take|took|taken|sit|sat|appear|appears|appeared|walk|walks|walked|leave|leaves|left|talk|talks|talked|met|meet|meets|say|says|said|tell|tells|told|answer|answers|answered|pose|poses|posed|shake|shook|greet|greets|greeted|wait|waits|waited|stand|stands|stood)$/i;
 /** Group nouns that make a country or organisation a party: "Russian negotiators", "UDA leaders". */
-const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders|regulators?|lawmakers|legislators|prosecutors|investigators|inspectors|mediators)$/i;
+const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders|regulators?|lawmakers|legislators|prosecutors|investigators|inspectors|mediators|programme|program|newspaper|paper|magazine|channel|station|website|service|correspondent|editor|reporter)$/i;
 /** Nouns for a part or moment of a gathering: "the start of a meeting", "the sidelines of the summit". */
 const PART_NOUN = /^(?:start|beginning|opening|end|close|conclusion|middle|sidelines?|margins?|eve|outset|wake|session|round|part|day)$/i;
 const PARTICIPANT_CASE = /^(?:with|between|among|amongst|alongside)$/i;
@@ -161,8 +161,9 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
   if (!placeRefs.length) for (const a of found) placeRefs.push(...t.locativesOf(a.span));
   let place: Ref | null = null;
   for (const r of placeRefs) if (!found.some((f) => f.entity === r.entity) && (!place || (PLACE_RANK[r.placeKind ?? 'OTHER'] ?? 0) > (PLACE_RANK[place.placeKind ?? 'OTHER'] ?? 0))) place = r;
-  // "the final meeting of the commission": a gathering whose own "of" phrase says whose it is.
-  const owned = tok.upos !== 'VERB' && tok.upos !== 'AUX' && t.children(head).some((c) => t.tokens[c].deprel === 'nmod' && /^of$/i.test(t.caseOf(c) ?? ''));
+  // "the final meeting of the commission", "the international conference called in Jakarta": a gathering whose own
+  // "of" phrase or clause says which one it is.
+  const owned = tok.upos !== 'VERB' && tok.upos !== 'AUX' && t.children(head).some((c) => (t.tokens[c].deprel === 'nmod' && /^of$/i.test(t.caseOf(c) ?? '')) || /^acl/.test(t.tokens[c].deprel));
   return { participants: found, place: place?.entity ?? null, head, verb, namedBy, owned };
 }
 
@@ -193,7 +194,7 @@ export function sameClause(doc: Doc, refs: Ref[], parsed: ParsedSentence, a: Spa
  * ("the tomb of a former president", "an HIV/Aids orphanage"). A "with" or "between" phrase hung on
  * a nearby noun is no such modifier: the parser often misplaces it ("negotiate a settlement with Mr Spitzer").
  */
-export function treeRulesOut(doc: Doc, refs: Ref[], parsed: ParsedSentence, trigger: Span, arg: Span): boolean {
+export function treeRulesOut(doc: Doc, refs: Ref[], parsed: ParsedSentence, trigger: Span, arg: Span, visit = false): boolean {
   const t = treeOf(doc, refs, parsed);
   const head = t.headOf(trigger);
   const at = t.headOf(arg);
@@ -209,7 +210,14 @@ export function treeRulesOut(doc: Doc, refs: Ref[], parsed: ParsedSentence, trig
     // Only a verb that heads its own clause (a "to", an auxiliary or a subject of its own): a participle the tagger
     // misread ("acting Prime Minister Mariano Rajoy") is no such verb.
     if ((rel === 'obj' || rel === 'iobj') && g.upos === 'VERB' && !triggerPath.has(up) && t.children(up).some((c) => /^(?:mark|aux|nsubj)/.test(t.tokens[c].deprel))) return true;
-    const modifier = rel === 'compound' || rel === 'amod' || (rel === 'nmod' && /^of$/i.test(t.caseOf(k) ?? ''));
+    // "an economist with ABN Amro", "a trader at HSBC": the employer in a description of a person is no party either.
+    // "James Carrick, an economist with ABN Amro": the employer in an apposition describing a person is no party either.
+    // "Simon Wheatley, from Goldman Sachs,": so is where a named person is from.
+    const employer = /^(?:with|at|from)$/i.test(t.caseOf(k) ?? '') && ((rel === 'nmod' && g.deprel === 'appos') || (rel !== 'conj' && t.refAt(up)?.type === 'PERSON'));
+    if (employer && !triggerPath.has(up)) return true;
+    // "visiting Sikhism's holiest shrine": the owner of a thing visited is no party either (but the owner of a thing
+    // negotiated is: "negotiating Britain's exit").
+    const modifier = rel === 'compound' || rel === 'amod' || (visit && rel === 'nmod:poss') || (rel === 'nmod' && /^of$/i.test(t.caseOf(k) ?? ''));
     if (modifier && g.upos === 'NOUN' && !PARTY_NOUN.test(g.text) && !triggerPath.has(up)) return true;
   }
   return false;
@@ -373,7 +381,8 @@ class Tree {
   /** The person named right after a title or possessive, with only title words between ("envoy to Ukraine Keith Kellogg"). */
   personAfter(i: number): Ref | null {
     const from = this.tokens[i].end;
-    const r = findRefFrom(this.refs, from, (x) => x.type === 'PERSON' && !x.indirect, from + 46);
+    // Within the sentence: "a meeting of the committee on Tuesday. Gordon Brown was ..." names no member.
+    const r = findRefFrom(this.refs, from, (x) => x.type === 'PERSON' && !x.indirect, Math.min(from + 46, this.tokens[this.tokens.length - 1].end));
     if (!r) return null;
     return /^(?:['’]s?)?[\s\p{L}.-]*$/u.test(this.doc.text.slice(from, r.start)) && !/\b(?:and|or|who|which|that|said|says|met|meets)\b/i.test(this.doc.text.slice(from, r.start)) ? r : null;
   }

