@@ -445,6 +445,19 @@ describe('who met whom, read from the tree', () => {
     expect(jakarta.mentions).toHaveLength(1);
   });
 
+  test('hosting a gathering is a meeting of its hosts; a name after "Mrs" is a person, and "Parker Bowles" is the Camilla Parker Bowles named before', () => {
+    const doc = one('Prince Charles and Camilla Parker Bowles are to marry. On Thursday night, Prince Charles, 56, and Mrs Parker Bowles, 57, hosted a dinner at Windsor Castle.');
+    expect(parties(doc)).toEqual([['Camilla Parker Bowles', 'Prince Charles']]);
+    expect(one('Lyon will host the semi-finals.').events).toEqual([]);
+    expect(one('On Monday, a delegation of councils visited Ms Essex to lobby for funds.').entities.find((e) => e.name === 'Essex')?.type).toBe('PERSON');
+  });
+
+  test('a date in a reported clause is not the telling\'s; a conference one spoke to in the past took place', () => {
+    const doc = one('First Minister Rhodri Morgan told BBC Wales he had agreed with Ms Hutt in 2003 that she would not be health minister.');
+    expect(doc.events.map((v) => [v.type, v.date])).toEqual([['INTERVIEW', null]]);
+    expect(one('The government would outlaw it, the minister told a conference on ageing in London.').events.map((v) => v.status)).toEqual(['OCCURRED']);
+  });
+
   test('two triggers in two clauses are two events', () => {
     const doc = one('Though Obama shrugged off the comments during his own news conference Monday, the White House later canceled his meeting with Rodrigo Duterte.');
     expect(doc.events.map((v) => v.type).sort()).toEqual(['MEETING', 'PRESS_CONFERENCE']);

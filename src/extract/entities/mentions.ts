@@ -33,6 +33,8 @@ const EMPLOYEE_ROLE = /^\s+(?:aides?|spokes(?:man|woman|person)|officials?|execu
 const CLASS_TYPE: Record<string, EntityType | undefined> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE' };
 const LEADING = /^(?:the|a|an)\s+/i;
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Gen|Col|Lt|Capt|Maj|Sgt|Prof|Rev|Sen|Rep|Gov|Fr)\.?$/;
+/** Honorifics that only ever stand before a person's surname (not "Lord" of a place, nor "Gov" or "Sen" of an office). */
+const PERSONAL_HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx)\.?$/;
 
 /**
  * The longest name kept: real names ("Democratic Republic of the Congo", "Sheikh Mohammed bin Rashid
@@ -60,6 +62,10 @@ export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { me
       while (a < b && LEADING.test(ts[a].text + ' ')) a++;
       // "Mr Brown", "Gen Musharraf": the honorific is not part of the name (CoNLL leaves it out too).
       if (span.cls === 'PER') while (b - a > 1 && HONORIFIC.test(ts[a].text)) a++;
+      // "Ms Essex", "Mr Kent", "Mrs Parker Bowles" (which the model took for a firm): a name right after a personal
+      // honorific is a person's, whatever else it names; the honorific is no part of it.
+      const personal = (a > 0 && PERSONAL_HONORIFIC.test(ts[a - 1].text)) || (b - a > 1 && PERSONAL_HONORIFIC.test(ts[a].text));
+      if (personal && PERSONAL_HONORIFIC.test(ts[a].text)) a++;
       if (a >= b || b - a > MAX_NAME_TOKENS || ts[b - 1].end - ts[a].start > MAX_NAME_CHARS) continue;
       const text = doc.text.slice(ts[a].start, ts[b - 1].end);
       const entry = lookupName(gaz, text);
@@ -70,6 +76,7 @@ export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { me
         continue;
       }
       let type = CLASS_TYPE[span.cls];
+      if (personal) type = 'PERSON';
       if (!type) continue;
       if (type === 'ORGANIZATION' && ROLE_HEAD.test(text)) {
         // "US Special Envoy" is a title, not an organisation: leave its parts to the gazetteer pass.
@@ -80,13 +87,19 @@ export function findMentions(doc: Doc, model: NerModel, tokens: Token[][]): { me
       // One exception is grammar, not the gazetteer: a name that modifies a person's role ("Kremlin aide",
       // "Sony spokesman") names the employer, so where the gazetteer knows it as an organisation it is one.
       if (type === 'PLACE' && entry?.type === 'ORGANIZATION' && EMPLOYEE_ROLE.test(doc.text.slice(ts[b - 1].end, ts[b - 1].end + 24))) type = 'ORGANIZATION';
-      mentions.push({ start: ts[a].start, end: ts[b - 1].end, text, type, sentence: s, entry: entry && entry.type === type ? entry : undefined });
+      mentions.push({ start: ts[a].start, end: ts[b - 1].end, text, type, sentence: s, entry: entry && entry.type === type && !personal ? entry : undefined });
       for (let k = span.start; k < span.end; k++) taken[k] = 1;
     }
     // Gazetteer names and demonyms the model missed.
     const folded = ts.map((t) => fold(t.text));
     for (let i = 0; i < ts.length; i++) {
       if (taken[i] || !/^\p{Lu}/u.test(ts[i].text)) continue;
+      // After "Ms" or "Mr" a place's or company's name is a surname: the model missed a person, not a place.
+      if (i > 0 && PERSONAL_HONORIFIC.test(ts[i - 1].text)) {
+        mentions.push({ start: ts[i].start, end: ts[i].end, text: ts[i].text, type: 'PERSON', sentence: s });
+        taken[i] = 1;
+        continue;
+      }
       for (let n = Math.min(gaz.maxTokens, ts.length - i); n >= 1; n--) {
         if (taken.subarray(i, i + n).some((x) => x)) continue;
         const key = folded.slice(i, i + n).join(' ');

@@ -108,7 +108,9 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
   const firstName = (name: string) => nameKeyToken(name.split(/\s+/).find((t) => !HONORIFIC.test(t)) ?? name);
 
   // Full names first, so that surname-only mentions anywhere in the article can join them.
-  const order = mentions.map((_, i) => i).sort((a, b) => Number(mentions[b].text.includes(' ')) - Number(mentions[a].text.includes(' ')) || a - b);
+  // Longer names first ("Camilla Parker Bowles" before "Parker Bowles"), each length in text order.
+  const words = (i: number) => mentions[i].text.split(/\s+/).length;
+  const order = mentions.map((_, i) => i).sort((a, b) => words(b) - words(a) || a - b);
   const fullSurnames = new Set(mentions.filter((m) => m.type === 'PERSON' && /\s/.test(m.text)).map((m) => surname(m.text)));
   for (const i of order) {
     const m = mentions[i];
@@ -127,7 +129,11 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
         // full with it, when there is exactly one and no one has it as a surname.
         const byFirstName = candidates.length ? [] : persons().filter((c) => c.mentions.some((x) => /\s/.test(x.text) && firstName(x.text) === nameKeyToken(m.text)));
         cluster = preceding[0] ?? candidates[0] ?? (byFirstName.length === 1 ? byFirstName[0] : undefined) ?? get(personKey(m.text), 'PERSON');
-      } else cluster = get(personKey(m.text), 'PERSON');
+      } else {
+        // "Mrs Parker Bowles" after "Camilla Parker Bowles": a name that ends the one longer name of the article is it.
+        const longer = persons().filter((c) => c.mentions.some((x) => x.text.length > m.text.length && x.text.endsWith(` ${m.text}`)));
+        cluster = longer.length === 1 ? longer[0] : get(personKey(m.text), 'PERSON');
+      }
     } else {
       const longer = [...clusters.values()].find((c) => c.type === m.type && c.mentions.some((x) => x.text.length > m.text.length && (x.text.endsWith(` ${m.text}`) || acronym(x.text) === m.text)));
       cluster = longer ?? get(`${m.type === 'PLACE' ? 'place' : 'organization'}:${slug(m.text)}`, m.type);

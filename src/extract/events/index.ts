@@ -167,14 +167,18 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     if (participants.list.length < 2) addGroupAntecedents(doc, refs, frameStart, frameEnd, participants);
     // "Visitors can take private tours of Parliament": a visit by nobody named to nowhere named is no event.
     if (type === 'VISIT' && !participants.list.length && !tree?.place && !findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start)) return;
-    // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted.
-    if (/^host/i.test(head.end > head.start ? text.slice(head.start, head.end) : '') && !participants.list.some((p) => p.role === 'guest')) return;
+    // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted, or when what is hosted is a
+    // gathering ("Prince Charles and Mrs Parker Bowles hosted a dinner at Windsor Castle": its hosts are at it).
+    if (/^host/i.test(head.end > head.start ? text.slice(head.start, head.end) : '') && !participants.list.some((p) => p.role === 'guest') && !HOSTED_GATHERING.test(text.slice(last.end, last.end + 40))) return;
     // "He will visit Tanzania before chairing a meeting", "Talks aimed at ... will take place this weekend": a clause the
     // trigger belongs to, or one it modifies, that is in the future tense makes the event planned.
     if (status === 'OCCURRED' && tree && parsed && futureAbove(parsed, tree.head)) status = 'PLANNED';
     // "Paid leave would be increased by 2007, Ms Hewitt told GMTV": a trigger verb in the simple past happened, whatever
     // the words before it say of something else; not in a condition ("if they met").
     if ((status === 'PLANNED' || status === 'HYPOTHETICAL' || status === 'PROPOSED') && tree && parsed && simplePast(parsed, tree.head)) status = 'OCCURRED';
+    // "..., he told a conference on ageing", "Speaking at the conference he said": a gathering one spoke to or attended
+    // in the simple past took place.
+    else if ((status === 'PLANNED' || status === 'HYPOTHETICAL') && tree && parsed && tree.verb !== null && tree.verb !== tree.head && ATTENDED_IN_PAST.test(parsed.tokens[tree.verb].text) && simplePast(parsed, tree.verb)) status = 'OCCURRED';
     // "The visit to Sheffield will be seen as ...": the trigger is a noun where the tree says so, whatever its pattern guessed.
     const nounTrigger = head.pos === 'noun' || (tree !== null && parsed !== undefined && parsed.tokens[tree.head].upos === 'NOUN');
     const anaphoric = nounTrigger && /\b(?:the|these|those|that|this)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
@@ -184,10 +188,11 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const usable: typeof dates = undatedStatus ? dates.filter((d) => d.start >= last.end && d.end <= frameEnd) : dates.filter((d) => d.end <= frameEnd && d.start >= frameStart - 80);
     // "the reform plans agreed in Lisbon in 2000": a date inside a clause that modifies another noun dates that clause,
     // not the event. Dropped only where the tree shows it.
-    if (tree && parsed) for (let k = usable.length - 1; k >= 0; k--) if (datesOtherClause(parsed, usable[k], tree)) usable.splice(k, 1);
+    const otherClause = tree && parsed ? dates.filter((d) => datesOtherClause(parsed, d, tree)) : [];
+    for (let k = usable.length - 1; k >= 0; k--) if (otherClause.includes(usable[k])) usable.splice(k, 1);
     let ownDate = usable.length > 0;
     if (!usable.length && !undatedStatus && !anaphoric) {
-      usable.push(...dates);
+      usable.push(...dates.filter((d) => !otherClause.includes(d)));
       ownDate = usable.length > 0;
     }
     const date = usable.length ? usable.reduce((best, d) => (Math.abs(d.start - head.start) < Math.abs(best.start - head.start) ? d : best)) : null;
@@ -228,6 +233,9 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
   }
   return out;
 }
+
+/** What follows "hosted" when it is a gathering: "hosted a dinner", "hosts the talks", "hosted a reception for". */
+const HOSTED_GATHERING = /^\s+(?:a|an|the|their|his|her|its)\s+(?:[\p{L}-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|reception|banquet|party|meeting|conference|summit|talks|gathering|event)s?\b/iu;
 
 /** After "called": a name or pronoun, then a quote or an indefinite noun phrase, is the naming sense. */
 const CALLED_AS_NAMING = /^\s+(?:(?:him|her|them|it|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}))\s*(?:["“'‘]|an?\s)/u;
@@ -302,8 +310,9 @@ function datesOtherClause(parsed: ParsedSentence, span: Span, tree: TreeArgument
   for (let k = tree.head; k >= 0 && mine.size < 64; k = tokens[k].head) mine.add(k);
   for (let k = tokens[at].head, steps = 0; k >= 0 && steps < 64; k = tokens[k].head, steps++) {
     if (mine.has(k)) return false;
-    // A noun-modifying clause that is not above the trigger: the date is that clause's.
-    if (/^acl/.test(tokens[k].deprel)) return true;
+    // A noun-modifying clause that is not above the trigger, or a reported clause ("told BBC Wales he had agreed with
+    // Ms Hutt in 2003"): the date is that clause's.
+    if (/^(?:acl|ccomp)/.test(tokens[k].deprel)) return true;
   }
   return false;
 }
@@ -334,6 +343,9 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
   }
   return false;
 }
+
+/** Past forms of verbs that say the gathering they govern took place: told, addressed, attended, chaired, held, hosted. */
+const ATTENDED_IN_PAST = /^(?:told|addressed|attended|chaired|held|hosted|opened|spoke|joined|left|briefed)$/i;
 
 /** Whether the trigger is a verb in the simple past (VBD) with no auxiliary of its own, outside a condition. */
 function simplePast(parsed: ParsedSentence, head: number): boolean {
