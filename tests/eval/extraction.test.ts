@@ -458,6 +458,12 @@ describe('who met whom, read from the tree', () => {
     expect(one('The government would outlaw it, the minister told a conference on ageing in London.').events.map((v) => v.status)).toEqual(['OCCURRED']);
   });
 
+  test('favouring talks proposes them; a conference platform is no conference', () => {
+    expect(one('Italy and Germany also favour an early start to talks.').events.map((v) => v.status)).toEqual(['PROPOSED']);
+    expect(one('Mr Blair is an enthusiastic proponent of talks to bring Turkey into the EU.').events.map((v) => v.status)).toEqual(['PROPOSED']);
+    expect(one('His performances on the conference platform made it easy to forget.').events).toEqual([]);
+  });
+
   test('two triggers in two clauses are two events', () => {
     const doc = one('Though Obama shrugged off the comments during his own news conference Monday, the White House later canceled his meeting with Rodrigo Duterte.');
     expect(doc.events.map((v) => v.type).sort()).toEqual(['MEETING', 'PRESS_CONFERENCE']);

@@ -19,7 +19,7 @@ export const TRIGGERS: TriggerPattern[] = [
   { re: /\b(?:phone|telephone|video) (?:call|conversation|talks?)s?\b/gi, type: 'CALL', pos: 'noun' },
   // A conference is a formal meeting ("the party's spring conference", "a conference hosted by Gordon Brown"); in lower
   // case only: "the Conference" of a sports league is a division, and a conference room or centre is a place.
-  { re: /\bconferences?\b(?! (?:room|centre|center|hall|table|facilities|venue|season|title|league|champions?|calls?)\b)/g, type: 'MEETING', pos: 'noun' },
+  { re: /\bconferences?\b(?! (?:room|centre|center|hall|table|facilities|venue|season|title|league|champions?|calls?|platform|stage|circuit)\b)/g, type: 'MEETING', pos: 'noun' },
   { re: /\b(?:spoke|spoken|speak|speaks|speaking|talked) (?:(?:by|on the|over the) (?:tele)?phone )?(?:to|with)\b/gi, type: 'CALL', pos: 'verb' },
   // "was joined by the prime minister": being joined by someone is meeting them.
   { re: /(?<=\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+)?)joined(?= by\b)/gi, type: 'MEETING', pos: 'verb' },

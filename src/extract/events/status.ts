@@ -9,7 +9,7 @@ const DECLINED = /\b(?:spurned|spurns|spurn|rejected|rejects|reject|declined|dec
 const CANCELLED = /\b(?:cancel(?:l)?ed|cancels|called off|calls off|postponed|postpones|scrapped|suspended)\b/i;
 // "may" in lower case only: "Theresa May" is a name, not a modal.
 const HYPOTHETICAL = /\b(?:[Ww]ithout|[Uu]nless|[Ii]f|[Ww]hether|[Cc]ould|[Mm]ight|may)\b[^.;,]*$/;
-const PROPOSED = /\b(?:proposed|proposes|propose|proposal|offered|offers|offer|invited|invites|invite|invitation|challenge[sd]?|called for|calls for|urged|urges|suggested|suggests|ready to|willing to|happy to|glad to|prepared to|keen to|eager to|wants? to|hopes? to|seeking|seeks|push(?:ed|es)? for|open to|request(?:ed|s)?|asked|ask|asks|asking)\b[^.;]*$/i;
+const PROPOSED = /\b(?:proposed|proposes|propose|proposal|offered|offers|offer|invited|invites|invite|invitation|challenge[sd]?|called for|calls for|urged|urges|suggested|suggests|ready to|willing to|happy to|glad to|prepared to|keen to|eager to|wants? to|hopes? to|seeking|seeks|push(?:ed|es)? for|open to|request(?:ed|s)?|asked|ask|asks|asking|favou?rs?|in favou?r of|proponents? of|advocates?|supports?|backs)\b[^.;]*$/i;
 const PLANNED = /\b(?:will|'ll|shall|to be held|is to|are to|was to|were to|scheduled|set to|plans? to|planned|planning|expected to|due to|would|going to|upcoming|next week|later this|to hold|to meet|agreed to|agree to|agrees to|to (?:open|begin|start|resume|have|attend|host|join|hold))\b[^.;]*$/i;
 /** "ahead of meeting the secretary", "before a meeting in Ankara": at the time of the sentence the meeting is still to come. */
 // Case-sensitive so that a capitalised modifier ("ahead of an EU summit") is told from any word; the first letters may be capitals.
