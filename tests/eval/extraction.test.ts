@@ -464,6 +464,24 @@ describe('who met whom, read from the tree', () => {
     expect(one('His performances on the conference platform made it easy to forget.').events).toEqual([]);
   });
 
+  test('visits to two countries are two visits; what came before something that happened happened; a counterpart\'s country is his office', () => {
+    const doc = one('Mr Blair made a surprise trip to Iraq this week. Mr Blair briefly visited the tomb of Yasser Arafat in Ramallah. Before visiting Israel, Mr Blair made a surprise visit to Iraq.');
+    expect(doc.events.filter((v) => v.type === 'VISIT').map((v) => v.status)).toEqual(['OCCURRED', 'OCCURRED', 'OCCURRED']);
+    expect(parties(one('Mr Blair held talks with his Israeli counterpart, Ariel Sharon.'))).toEqual([['Ariel Sharon', 'Blair']]);
+  });
+
+  test('a name in what is told is no party; an interview is never placed at its programme', () => {
+    const doc = one('Amanda\'s uncle, Lewis Champion, told the BBC News website Ford did not deserve any credit.');
+    expect(parties(doc)).toEqual([['BBC News', 'Lewis Champion']]);
+    expect(one('Mr Blair told BBC Radio 4\'s Westminster Hour: "We should cut it."').events[0].place).toBeNull();
+  });
+
+  test('"any such meeting" refers back; a condition on how talks end takes them as held; "the run-up to the G8 summit" is before it', () => {
+    expect(one('Mr Blunkett chaired a meeting to discuss delays. The inquiry will decide if any such meeting was relevant.').events).toHaveLength(1);
+    expect(one('Turkey will need to return to the polls if ongoing government coalition talks fail.').events.map((v) => v.status)).toEqual(['OCCURRED']);
+    expect(one('The campaign is mounted in the run-up to the G8 summit in Gleneagles in July.').events.map((v) => v.status)).toEqual(['PLANNED']);
+  });
+
   test('two triggers in two clauses are two events', () => {
     const doc = one('Though Obama shrugged off the comments during his own news conference Monday, the White House later canceled his meeting with Rodrigo Duterte.');
     expect(doc.events.map((v) => v.type).sort()).toEqual(['MEETING', 'PRESS_CONFERENCE']);

@@ -7,7 +7,7 @@
 import type { Doc, Event, EventStatus, EventType, ParsedSentence, Participant, Span } from '../types';
 import { HABITUAL, MEET_IDIOM_BEFORE, MEET_SATISFY, MEETING_FAMILY, MET_AS_SATISFIED, NOT_AN_EVENT_AFTER, NOT_AN_EVENT_BEFORE, SATISFY_NOUN, TALKS_AS_SPEAKING, TRIGGERS } from './lexicon';
 import { collectRefs, findRefFrom, refsIn, refsStartingIn, resolvePronoun, type Ref } from './refs';
-import { eventStatus } from './status';
+import { conditionOnOutcome, eventStatus } from './status';
 import { clockTime, dateMentions } from './time';
 import { mergeWithinDoc } from './merge';
 import { parsedSentences, sameClause, treeArguments, treeRulesOut, type TreeArguments } from './tree';
@@ -154,7 +154,9 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const byTree = tree && parsed ? treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))) : null;
     const participants = byTree && parsed ? withWordParticipants(byTree, fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && !inLocative(doc, text, p) && !(type === 'VISIT' && isPlaceEntity(doc, p.entity)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention, type === 'VISIT'))) : fromWords;
     // "the Pakistani president's visit": a country named only as the office of one person is not the party; that person is.
-    for (const p of participants.list.filter((x) => x.mention && OFFICE_AFTER_DEMONYM.test(text.slice(x.mention.end, x.mention.end + 30)) && isPlaceEntity(doc, x.entity))) {
+    // The mention may already hold the office ("Israeli counterpart"): the words after its first are tested too.
+    const officeAfter = (m: Span) => OFFICE_AFTER_DEMONYM.test(text.slice(m.end, m.end + 30)) || OFFICE_AFTER_DEMONYM.test(text.slice(m.start, m.end + 30).replace(/^\S+/, ''));
+    for (const p of participants.list.filter((x) => x.mention && officeAfter(x.mention) && isPlaceEntity(doc, x.entity))) {
       participants.list.splice(participants.list.indexOf(p), 1);
       participants.entities.delete(p.entity);
     }
@@ -172,16 +174,19 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     if (/^host/i.test(head.end > head.start ? text.slice(head.start, head.end) : '') && !participants.list.some((p) => p.role === 'guest') && !HOSTED_GATHERING.test(text.slice(last.end, last.end + 40))) return;
     // "He will visit Tanzania before chairing a meeting", "Talks aimed at ... will take place this weekend": a clause the
     // trigger belongs to, or one it modifies, that is in the future tense makes the event planned.
-    if (status === 'OCCURRED' && tree && parsed && futureAbove(parsed, tree.head)) status = 'PLANNED';
+    if (status === 'OCCURRED' && tree && parsed && futureAbove(parsed, tree.head) && !conditionOnOutcome(text.slice(sentence.start, head.start), after)) status = 'PLANNED';
     // "Paid leave would be increased by 2007, Ms Hewitt told GMTV": a trigger verb in the simple past happened, whatever
     // the words before it say of something else; not in a condition ("if they met").
     if ((status === 'PLANNED' || status === 'HYPOTHETICAL' || status === 'PROPOSED') && tree && parsed && simplePast(parsed, tree.head)) status = 'OCCURRED';
     // "..., he told a conference on ageing", "Speaking at the conference he said": a gathering one spoke to or attended
     // in the simple past took place.
+    // "Before visiting Israel, Mr Blair made a surprise visit to Iraq": what came before or after something that
+    // happened happened too.
+    else if (status === 'PLANNED' && tree && parsed && beforeOrAfterPast(parsed, tree.head)) status = 'OCCURRED';
     else if ((status === 'PLANNED' || status === 'HYPOTHETICAL') && tree && parsed && tree.verb !== null && tree.verb !== tree.head && ATTENDED_IN_PAST.test(parsed.tokens[tree.verb].text) && simplePast(parsed, tree.verb)) status = 'OCCURRED';
     // "The visit to Sheffield will be seen as ...": the trigger is a noun where the tree says so, whatever its pattern guessed.
     const nounTrigger = head.pos === 'noun' || (tree !== null && parsed !== undefined && parsed.tokens[tree.head].upos === 'NOUN');
-    const anaphoric = nounTrigger && /\b(?:the|these|those|that|this)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
+    const anaphoric = nounTrigger && /\b(?:the|these|those|that|this|such)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
     const future = status === 'PLANNED';
     const dates = dateMentions(text, sentence.start, sentence.end, doc.publishedAt, future);
     const undatedStatus = status === 'PROPOSED' || status === 'HYPOTHETICAL' || status === 'DECLINED';
@@ -198,7 +203,9 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const date = usable.length ? usable.reduce((best, d) => (Math.abs(d.start - head.start) < Math.abs(best.start - head.start) ? d : best)) : null;
     // The tree's place where it found one; the locative patterns otherwise (the parser often hangs "at the White House" on a name).
     const treePlace = tree?.place && !participants.entities.has(tree.place) ? tree.place : null;
-    const place = type === 'CALL' ? null : treePlace ?? findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start);
+    // A call has no one place; an interview given to an outlet is placed only by the tree ("told BBC Radio 4's
+    // Westminster Hour" names a programme, not Westminster).
+    const place = type === 'CALL' ? null : type === 'INTERVIEW' ? treePlace : treePlace ?? findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start);
     // "Speaking to the BBC's Westminster Hour, Mr Kennedy said": speaking to an organisation (an outlet) is an interview, not a call.
     const interview = type === 'CALL' && /^(?:spoke|spoken|speak|speaks|speaking|talked)\b/i.test(text.slice(head.start, head.end)) && participants.list.length > 1 && participants.list.slice(1).every((p) => doc.entities.some((e) => e.id === p.entity && e.type === 'ORGANIZATION'));
     out.push({
@@ -243,7 +250,7 @@ const CALLED_AS_NAMING = /^\s+(?:(?:him|her|them|it|(?:\p{Lu}[\p{L}.'’-]*\s+){
 const SEQUENCE_BEFORE = /\b(?:following|after|before|ahead of)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\p{L}.-]+\s+){0,4}$/u;
 
 /** A singular office right after a demonym: "Pakistani president", "French foreign minister's". */
-const OFFICE_AFTER_DEMONYM = /^\s+(?:(?:deputy|vice|acting|former|new)\s+)?(?:president|prime minister|premier|leader|king|queen|chancellor|(?:foreign|defen[cs]e|finance|interior|trade) minister|minister|(?:foreign |home |defen[cs]e |treasury |commerce |energy )?secretary(?: of state)?|secretary-general|attorney general|ambassador|envoy|general|commander|monarch|ruler)(?:['’]s)?\b/i;
+const OFFICE_AFTER_DEMONYM = /^\s+(?:(?:deputy|vice|acting|former|new)\s+)?(?:president|prime minister|premier|leader|king|queen|chancellor|(?:foreign|defen[cs]e|finance|interior|trade) minister|minister|(?:foreign |home |defen[cs]e |treasury |commerce |energy )?secretary(?: of state)?|secretary-general|attorney general|ambassador|envoy|general|commander|monarch|ruler|counterpart)(?:['’]s)?\b/i;
 
 /** Phrases that name a group of two by number; the capture says what kind of entity the group is made of. */
 const GROUP_OF_TWO = /\b(?:the\s+(pair|duo)|(?:the\s+two|both(?:\s+the)?)\s+(?:(men|women|leaders|ministers|presidents|politicians)|(sides)|(companies|firms|groups|banks|unions|parties|clubs)|(countries|nations|governments|states))|(both)(?=\s+(?:met|meet|held|have|had|were|are|will|agreed|sat|spoke)\b))\b/gi;
@@ -346,6 +353,15 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
 
 /** Past forms of verbs that say the gathering they govern took place: told, addressed, attended, chaired, held, hosted. */
 const ATTENDED_IN_PAST = /^(?:told|addressed|attended|chaired|held|hosted|opened|spoke|joined|left|briefed)$/i;
+
+/** Whether the trigger hangs, by "before"/"after"/"ahead of", on a verb in the simple past ("Before visiting Israel, he made ..."). */
+function beforeOrAfterPast(parsed: ParsedSentence, head: number): boolean {
+  const tokens = parsed.tokens;
+  const tk = tokens[head];
+  if (!/^(?:advcl|obl)/.test(tk.deprel) || tk.head < 0) return false;
+  const marker = tokens.find((t) => t.head === head && (t.deprel === 'mark' || t.deprel === 'case') && /^(?:before|after|ahead|prior|following)$/i.test(t.text));
+  return !!marker && simplePast(parsed, tk.head);
+}
 
 /** Whether the trigger is a verb in the simple past (VBD) with no auxiliary of its own, outside a condition. */
 function simplePast(parsed: ParsedSentence, head: number): boolean {

@@ -32,6 +32,13 @@ const LOOKBACK = 64;
 export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
   const entityById = new Map(doc.entities.map((e) => [e.id, e]));
   const placeRank = (id: string | null) => (id ? PLACE_RANK[entityById.get(id)?.place?.kind ?? 'OTHER'] ?? 0 : -1);
+  // "a surprise trip to Iraq" and "visited the tomb of Yasser Arafat in Ramallah" are two visits: places in two
+  // countries are two events, whoever takes part.
+  const sameCountry = (a: string | null, b: string | null) => {
+    const ca = a ? entityById.get(a)?.place?.countryCode : undefined;
+    const cb = b ? entityById.get(b)?.place?.countryCode : undefined;
+    return !ca || !cb || ca === cb;
+  };
   const out: DraftEvent[] = [];
   // Per event: its position in `out`, and the evidence and trigger offsets it holds (lookups, not scans).
   const position = new Map<DraftEvent, number>();
@@ -101,7 +108,7 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
     for (const p of d.participants) {
       for (const e of byEntity.get(p.entity) ?? []) {
         if (same && position.get(e)! >= position.get(same)!) break;
-        if (compatibleTypes(e.type, d.type) && e.status === d.status && compatibleDates(e.date, d.date) && overlap(e, d) >= Math.min(2, Math.min(e.participants.length, d.participants.length)) && overlap(e, d) > 0 && (e.type === d.type || overlap(e, d) >= 2)) {
+        if (compatibleTypes(e.type, d.type) && e.status === d.status && compatibleDates(e.date, d.date) && sameCountry(e.place, d.place) && overlap(e, d) >= Math.min(2, Math.min(e.participants.length, d.participants.length)) && overlap(e, d) > 0 && (e.type === d.type || overlap(e, d) >= 2)) {
           same = e;
           break;
         }

@@ -13,7 +13,7 @@ const PROPOSED = /\b(?:proposed|proposes|propose|proposal|offered|offers|offer|i
 const PLANNED = /\b(?:will|'ll|shall|to be held|is to|are to|was to|were to|scheduled|set to|plans? to|planned|planning|expected to|due to|would|going to|upcoming|next week|later this|to hold|to meet|agreed to|agree to|agrees to|to (?:open|begin|start|resume|have|attend|host|join|hold))\b[^.;]*$/i;
 /** "ahead of meeting the secretary", "before a meeting in Ankara": at the time of the sentence the meeting is still to come. */
 // Case-sensitive so that a capitalised modifier ("ahead of an EU summit") is told from any word; the first letters may be capitals.
-const AHEAD = /\b(?:[Aa]head of|[Ii]n advance of|[Pp]rior to|[Bb]efore|[Ii]n preparation for|[Tt]o prepare for)\s+(?:(?:a|an|the|their|his|her|its|next|this|planned|scheduled|expected|upcoming|[\p{L}-]+['’]s|\p{Lu}[\p{L}-]*)\s+){0,3}$/u;
+const AHEAD = /\b(?:[Aa]head of|[Ii]n advance of|[Pp]rior to|[Bb]efore|[Ii]n preparation for|[Tt]o prepare for|[Rr]un-up to|[Bb]uild-up to|[Ll]ead-up to)\s+(?:(?:a|an|the|their|his|her|its|next|this|planned|scheduled|expected|upcoming|[\p{L}-]+['’]s|\p{Lu}[\p{L}\d-]*)\s+){0,3}$/u;
 /**
  * A time still to come after the trigger, in a clause with no past tense: "talks begin ... later on Wednesday",
  * "the summit opens tomorrow". Present tense with a future time is the news way of saying "will".
@@ -21,11 +21,20 @@ const AHEAD = /\b(?:[Aa]head of|[Ii]n advance of|[Pp]rior to|[Bb]efore|[Ii]n pre
 const FUTURE_TIME_AFTER = /^(?:(?![^.;]*\b(?:was|were|had|did|began|met|held|came|went|took|said|told|spoke|\w+ed)\b[^.;]*?\b(?:later|tomorrow|next|coming)\b)[^.;]){0,120}?\b(?:later (?:on |this |today|tonight|in the)|tomorrow|next (?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|autumn|winter)|in the coming (?:days|weeks|months))/i;
 const NEGATED = /\b(?:not|never|no|n't|neither|nor|without ever)\s+(?:\w+\s+){0,2}$|\bno\s+(?:plans?|intention|desire|need|interest|prospect)\s+(?:\w+\s+){0,4}$/i;
 
+/** A verb of outcome right after a gathering: "(if the talks) fail", "collapse", "break down", "succeed". */
+const OUTCOME_AFTER = /^\s+(?:fail|fails|collapse|collapses|break down|breaks down|stall|stalls|succeed|succeeds|end|ends|drag on|drags on)\b/i;
+
+/** "if ongoing coalition talks fail": a condition on how talks end takes for granted that they are held. */
+export function conditionOnOutcome(before: string, after: string): boolean {
+  return OUTCOME_AFTER.test(after) && /\b(?:if|unless|whether)\b[^.;,]*$/i.test(before);
+}
+
 /** The status of a trigger from the words of its clause before it (and a little after, for "would take place"). */
 export function eventStatus(before: string, after: string, headline: boolean): EventStatus | null {
   const clause = before.split(/[;]|,\s*but\b|\bbut\s+|\bwhile\b|\bwhereas\b/i).at(-1) ?? before;
   if (DECLINED.test(clause)) return 'DECLINED';
   if (CANCELLED.test(clause) || /^\s*(?:was|were|has been|had been)\s+(?:cancel|called off|postponed)/i.test(after)) return 'CANCELLED';
+  if (conditionOnOutcome(clause, after)) return 'OCCURRED';
   if (HYPOTHETICAL.test(clause.slice(-70))) return 'HYPOTHETICAL';
   if (NEGATED.test(clause) || /\bno\s+$/i.test(clause)) return null;
   if (PROPOSED.test(clause.slice(-80))) return 'PROPOSED';

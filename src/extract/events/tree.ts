@@ -74,7 +74,8 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
   const add = (items: { ref: Ref | null; entity: string; span: Span }[], slot: TreeArgument['slot'], acting = false) => {
     for (const a of items) {
       if (a.ref && !acting && t.isPlace(a.ref)) {
-        placeRefs.push(a.ref);
+        // Whom one tells is never where: "told BBC Radio 4's Westminster Hour" names a programme.
+        if (type !== 'INTERVIEW' || slot !== 'object') placeRefs.push(a.ref);
         continue;
       }
       if (!found.some((f) => f.entity === a.entity)) found.push({ entity: a.entity, span: a.span, slot });
@@ -203,6 +204,9 @@ export function treeRulesOut(doc: Doc, refs: Ref[], parsed: ParsedSentence, trig
   for (let k = at, steps = 0; k >= 0 && !triggerPath.has(k) && steps < 30; k = t.tokens[k].head, steps++) {
     const rel = t.tokens[k].deprel;
     if (rel === 'acl:relcl') return true;
+    // "told the BBC News website Ford did not deserve any credit": a name in what is reported is no party.
+    // (A clause: a noun the parser labels ccomp is the object it mistook: "told GMTV's Sunday programme".)
+    if (rel === 'ccomp' && t.tokens[k].head >= 0 && triggerPath.has(t.tokens[k].head) && t.tokens[k].upos !== 'NOUN' && t.tokens[k].upos !== 'PROPN') return true;
     const up = t.tokens[k].head;
     if (up < 0) break;
     const g = t.tokens[up];
