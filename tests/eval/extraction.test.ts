@@ -482,6 +482,12 @@ describe('who met whom, read from the tree', () => {
     expect(one('The campaign is mounted in the run-up to the G8 summit in Gleneagles in July.').events.map((v) => v.status)).toEqual(['PLANNED']);
   });
 
+  test('who spoke during or at a gathering was at it, read from the words where the tree lost the speaker', () => {
+    expect(parties(one('Hiding women away is a backward view of Islam, President Musharraf of Pakistan has said during a visit to Britain.'))).toEqual([['Musharraf']]);
+    expect(parties(one('At a news conference following talks with Mr Blair, Mr Abbas said he was hopeful.'))).toContainEqual(['Abbas']);
+    expect(one('Borussia Dortmund has warned it will go bankrupt if rescue talks with creditors fail.').events.map((v) => v.status)).toEqual(['OCCURRED']);
+  });
+
   test('two triggers in two clauses are two events', () => {
     const doc = one('Though Obama shrugged off the comments during his own news conference Monday, the White House later canceled his meeting with Rodrigo Duterte.');
     expect(doc.events.map((v) => v.type).sort()).toEqual(['MEETING', 'PRESS_CONFERENCE']);

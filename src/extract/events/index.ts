@@ -167,6 +167,9 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     }
     // "The two companies held talks", "the pair met": a group named by number stands for the story's two of that kind.
     if (participants.list.length < 2) addGroupAntecedents(doc, refs, frameStart, frameEnd, participants);
+    // Where the tree found no one at a gathering (the parser often loses the subject of a long sentence), the words
+    // still say who was there: "Musharraf has said during a visit to Britain", "At a news conference ..., Mr Abbas said".
+    if (!participants.list.length && (head.pos === 'noun' || (tree !== null && parsed !== undefined && parsed.tokens[tree.head].upos === 'NOUN'))) addSpeakerPresent(doc, refs, sentence, head, last, participants);
     // "Visitors can take private tours of Parliament": a visit by nobody named to nowhere named is no event.
     if (type === 'VISIT' && !participants.list.length && !tree?.place && !findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start)) return;
     // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted, or when what is hosted is a
@@ -243,6 +246,42 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
 
 /** What follows "hosted" when it is a gathering: "hosted a dinner", "hosts the talks", "hosted a reception for". */
 const HOSTED_GATHERING = /^\s+(?:a|an|the|their|his|her|its)\s+(?:[\p{L}-]+\s+){0,2}?(?:dinner|lunch|luncheon|breakfast|reception|banquet|party|meeting|conference|summit|talks|gathering|event)s?\b/iu;
+
+/** A verb of saying, then "during"/"at" and the gathering: "has said during a visit", "told reporters at a summit". */
+const SAID_AT = /\b(?:said|says|told|tells|spoke|speaks|speaking|added|warned|insisted|announced)\s+(?:[\p{L}-]+\s+){0,3}?(?:during|at|on|after)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}\d-]+\s+){0,3}$/iu;
+/** A sentence opening "At/During <gathering ...>," before the clause that says who spoke there. */
+const FRONTED_GATHERING = /^\s*(?:At|During|After|Following)\s+(?:a|an|the|his|her|their|its)\s+$/;
+/** A name (with its title words) or a pronoun, then a verb of saying: the speaker of a clause. */
+const SPEAKER_THEN_SAYS = /^\s*(?:[\p{L}.'’-]+\s+){0,6}?(?:said|says|told|added|warned|insisted|announced)\b/u;
+
+/**
+ * Who spoke during or at a gathering was at it: the person whose saying the gathering modifies. Read from the words:
+ * "President Musharraf of Pakistan has said during a visit to Britain" (the speaker before the verb), "At a news
+ * conference following talks with Mr Blair, Mr Abbas said" (the speaker after the fronted phrase).
+ */
+function addSpeakerPresent(doc: Doc, refs: Ref[], sentence: Span, head: Trigger, last: Trigger, found: FoundParticipants): void {
+  const text = doc.text;
+  const before = text.slice(sentence.start, head.start);
+  const person = (r: Ref) => r.type === 'PERSON' && !r.indirect;
+  let speaker: Ref | undefined;
+  const said = SAID_AT.exec(before);
+  if (said) {
+    const verbAt = sentence.start + said.index;
+    // The nearest person before the verb, outside any quote (quotes close before a reported speaker).
+    const candidates = refsStartingIn(refs, sentence.start, verbAt).filter((r) => person(r) && !/["“”]/.test(text.slice(r.end, verbAt)));
+    speaker = candidates.at(-1);
+  } else if (FRONTED_GATHERING.test(before)) {
+    const comma = text.indexOf(',', last.end);
+    if (comma > 0 && comma < sentence.end) {
+      const next = findRefFrom(refs, comma, person, sentence.end);
+      // Only title words between the comma and the name: "..., Mr Abbas said", "..., the minister, Jane Hutt, said".
+      if (next && /^[\s,]*(?:[\p{L}.]+\s+){0,4}$/u.test(text.slice(comma + 1, next.start)) && SPEAKER_THEN_SAYS.test(text.slice(next.end))) speaker = next;
+    }
+  }
+  if (!speaker || found.entities.has(speaker.entity)) return;
+  found.entities.add(speaker.entity);
+  found.list.push({ entity: speaker.entity, role: 'participant', mention: { start: speaker.start, end: speaker.end } });
+}
 
 /** After "called": a name or pronoun, then a quote or an indefinite noun phrase, is the naming sense. */
 const CALLED_AS_NAMING = /^\s+(?:(?:him|her|them|it|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}))\s*(?:["“'‘]|an?\s)/u;

@@ -21,8 +21,8 @@ const AHEAD = /\b(?:[Aa]head of|[Ii]n advance of|[Pp]rior to|[Bb]efore|[Ii]n pre
 const FUTURE_TIME_AFTER = /^(?:(?![^.;]*\b(?:was|were|had|did|began|met|held|came|went|took|said|told|spoke|\w+ed)\b[^.;]*?\b(?:later|tomorrow|next|coming)\b)[^.;]){0,120}?\b(?:later (?:on |this |today|tonight|in the)|tomorrow|next (?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|autumn|winter)|in the coming (?:days|weeks|months))/i;
 const NEGATED = /\b(?:not|never|no|n't|neither|nor|without ever)\s+(?:\w+\s+){0,2}$|\bno\s+(?:plans?|intention|desire|need|interest|prospect)\s+(?:\w+\s+){0,4}$/i;
 
-/** A verb of outcome right after a gathering: "(if the talks) fail", "collapse", "break down", "succeed". */
-const OUTCOME_AFTER = /^\s+(?:fail|fails|collapse|collapses|break down|breaks down|stall|stalls|succeed|succeeds|end|ends|drag on|drags on)\b/i;
+/** A verb of outcome right after a gathering (and its with-phrase): "(if rescue talks with creditors) fail", "collapse". */
+const OUTCOME_AFTER = /^(?:\s+(?:with|between|on|over)\s+[^,.;]{1,40}?)?\s+(?:fail|fails|collapse|collapses|break down|breaks down|stall|stalls|succeed|succeeds|end|ends|drag on|drags on)\b/i;
 
 /** "if ongoing coalition talks fail": a condition on how talks end takes for granted that they are held. */
 export function conditionOnOutcome(before: string, after: string): boolean {
