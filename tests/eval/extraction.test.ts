@@ -488,6 +488,11 @@ describe('who met whom, read from the tree', () => {
     expect(one('Borussia Dortmund has warned it will go bankrupt if rescue talks with creditors fail.').events.map((v) => v.status)).toEqual(['OCCURRED']);
   });
 
+  test('a relative clause about a description of a person is about the person; a news agency is its name', () => {
+    expect(parties(one('Stephen Schechter, a UK investment banker who has held talks with Borussia Dortmund, said the club needs money.'))).toEqual([['Borussia Dortmund', 'Stephen Schechter']]);
+    expect(parties(one('A lawyer for the victims, Eduardo Contreras, told Reuters news agency: "This demonstrates it."'))).toEqual([['Eduardo Contreras', 'Reuters']]);
+  });
+
   test('two triggers in two clauses are two events', () => {
     const doc = one('Though Obama shrugged off the comments during his own news conference Monday, the White House later canceled his meeting with Rodrigo Duterte.');
     expect(doc.events.map((v) => v.type).sort()).toEqual(['MEETING', 'PRESS_CONFERENCE']);

@@ -44,7 +44,7 @@ const ADDRESS_VERB = /^(?:tell|tells|told|telling|address|addresses|addressed|ad
 /** Verbs whose subject attends the gathering named by their oblique: "arrive for their meeting", "spoke at a rally". */
 const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended|attending|speak|speaks|spoke|speaking|address|addresses|addressed|addressing|come|comes|came|go|goes|went|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|gather|gathers|gathered|participate|participates|participated|take|took|taken|sit|sat|appear|appears|appeared|walk|walks|walked|leave|leaves|left|talk|talks|talked|met|meet|meets|say|says|said|tell|tells|told|answer|answers|answered|pose|poses|posed|shake|shook|greet|greets|greeted|wait|waits|waited|stand|stands|stood)$/i;
 /** Group nouns that make a country or organisation a party: "Russian negotiators", "UDA leaders". */
-const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders|regulators?|lawmakers|legislators|prosecutors|investigators|inspectors|mediators|programme|program|newspaper|paper|magazine|channel|station|website|service|correspondent|editor|reporter)$/i;
+const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders|regulators?|lawmakers|legislators|prosecutors|investigators|inspectors|mediators|programme|program|newspaper|paper|magazine|channel|station|website|service|agency|correspondent|editor|reporter)$/i;
 /** Nouns for a part or moment of a gathering: "the start of a meeting", "the sidelines of the summit". */
 const PART_NOUN = /^(?:start|beginning|opening|end|close|conclusion|middle|sidelines?|margins?|eve|outset|wake|session|round|part|day)$/i;
 const PARTICIPANT_CASE = /^(?:with|between|among|amongst|alongside)$/i;
@@ -347,7 +347,13 @@ class Tree {
    * attach the clause, the name right before the pronoun ("Mark Rutte, who met with Trump").
    */
   antecedent(pronoun: number, verb: number): Found[] {
-    if (this.tokens[verb].deprel === 'acl:relcl' && this.tokens[verb].head >= 0) return this.nominal(this.tokens[verb].head);
+    if (this.tokens[verb].deprel === 'acl:relcl' && this.tokens[verb].head >= 0) {
+      const noun = this.tokens[verb].head;
+      const found = this.nominal(noun);
+      // "Stephen Schechter, a UK investment banker who has held talks": the clause describes the banker, who is the name.
+      if (!found.length && this.tokens[noun].deprel === 'appos' && this.tokens[noun].head >= 0) return this.nominal(this.tokens[noun].head);
+      return found;
+    }
     const at = this.tokens[pronoun].start;
     const before = refsStartingIn(this.refs, at - 3 - maxRefLength(this.refs), at).filter((r) => r.end <= at && at - r.end <= 3 && /^[\s,]*$/.test(this.doc.text.slice(r.end, at)));
     const r = before.at(-1);
