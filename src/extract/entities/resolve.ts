@@ -111,6 +111,8 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
   // Longer names first ("Camilla Parker Bowles" before "Parker Bowles"), each length in text order.
   const words = (i: number) => mentions[i].text.split(/\s+/).length;
   const order = mentions.map((_, i) => i).sort((a, b) => words(b) - words(a) || a - b);
+  // The endings of two or more words of each multi-word person name, to the clusters whose names end so.
+  const endings = new Map<string, Set<Cluster>>();
   const fullSurnames = new Set(mentions.filter((m) => m.type === 'PERSON' && /\s/.test(m.text)).map((m) => surname(m.text)));
   for (const i of order) {
     const m = mentions[i];
@@ -131,8 +133,15 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
         cluster = preceding[0] ?? candidates[0] ?? (byFirstName.length === 1 ? byFirstName[0] : undefined) ?? get(personKey(m.text), 'PERSON');
       } else {
         // "Mrs Parker Bowles" after "Camilla Parker Bowles": a name that ends the one longer name of the article is it.
-        const longer = persons().filter((c) => c.mentions.some((x) => x.text.length > m.text.length && x.text.endsWith(` ${m.text}`)));
-        cluster = longer.length === 1 ? longer[0] : get(personKey(m.text), 'PERSON');
+        // Longer names come first, so every one that can end in this name is already indexed by its endings.
+        const longer = endings.get(tokens.join(' '));
+        cluster = longer && longer.size === 1 ? [...longer][0] : get(personKey(m.text), 'PERSON');
+        for (let k = 1; k < tokens.length - 1; k++) {
+          const ending = tokens.slice(k).join(' ');
+          let set = endings.get(ending);
+          if (!set) endings.set(ending, (set = new Set()));
+          set.add(cluster);
+        }
       }
     } else {
       const longer = [...clusters.values()].find((c) => c.type === m.type && c.mentions.some((x) => x.text.length > m.text.length && (x.text.endsWith(` ${m.text}`) || acronym(x.text) === m.text)));
