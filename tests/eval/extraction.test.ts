@@ -35,7 +35,7 @@ const FLOORS = {
   // 8 of them courtroom quotes; 5 of the product's 8 mentions there are real meetings its gold leaves out
   // (a dinner with the suspects, two rallies, a televised meeting, coreferent "their emergency meeting").
   wikievents: { trigger: 0.19, participantRecall: 0.07, belowBaseline: 0.035 },
-  rams: { trigger: 0.57, participantRecall: 0.24, belowBaseline: 0 },
+  rams: { trigger: 0.61, participantRecall: 0.29, belowBaseline: 0 },
   m2e2: { trigger: 0.43, participantRecall: 0.53, belowBaseline: 0 },
 };
 
