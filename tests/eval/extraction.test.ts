@@ -493,6 +493,14 @@ describe('who met whom, read from the tree', () => {
     expect(parties(one('A lawyer for the victims, Eduardo Contreras, told Reuters news agency: "This demonstrates it."'))).toEqual([['Eduardo Contreras', 'Reuters']]);
   });
 
+  test('calls: "spoken by telephone" is one; a thing called a name, "so-called", calling a plan something, and speaking to journalists are none', () => {
+    expect(one('Tony Blair and Gerhard Schroeder have spoken by telephone about the crisis.').events.map((v) => v.type)).toEqual(['CALL']);
+    expect(one('Food was donated by a charity called Preemptive Love Coalition.').events).toEqual([]);
+    expect(one('Egypt is arming Haftar and his so-called Libyan National Army.').events).toEqual([]);
+    expect(one('Rand Paul called Rubio\'s plan a "wrong idea".').events).toEqual([]);
+    expect(one('Hassan Rouhani speaks to journalists in New York.').events).toEqual([]);
+  });
+
   test('two triggers in two clauses are two events', () => {
     const doc = one('Though Obama shrugged off the comments during his own news conference Monday, the White House later canceled his meeting with Rodrigo Duterte.');
     expect(doc.events.map((v) => v.type).sort()).toEqual(['MEETING', 'PRESS_CONFERENCE']);

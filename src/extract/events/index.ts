@@ -93,6 +93,8 @@ function findTriggers(text: string, start: number, end: number): Trigger[] {
       }
       // "called Labour "a brilliant machine"", "called him a liar": calling someone something names them, it is no call.
       if (p.type === 'CALL' && /^called$/i.test(m[0]) && CALLED_AS_NAMING.test(text.slice(e, e + 80))) continue;
+      // "a NGO called Preemptive Love Coalition", "a small coffeehouse called Diem": an indefinite thing called a name is named.
+      if (p.type === 'CALL' && /^called$/i.test(m[0]) && /\b(?:a|an)\s+(?:[\p{L}-]+\s+){1,3}$/iu.test(text.slice(Math.max(0, s - 40), s))) continue;
       if (p.type === 'TALKS' && /^talks$/i.test(m[0]) && TALKS_AS_SPEAKING.test(text.slice(e, e + 40))) continue;
       // "a big debate out there": a debate in the figurative sense, not an event.
       if (p.type === 'DEBATE' && /\b(?:a|an)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, s - 20), s))) continue;
@@ -142,6 +144,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     if (tree && parsed && modifiesOtherNoun(parsed, tree.head, triggers)) return;
     // "the 19 February meets": "meets" as a noun is a sporting or hunting fixture, not a meeting.
     if (tree && parsed && /^meets?$/i.test(text.slice(head.start, head.end)) && parsed.tokens[tree.head].upos === 'NOUN') return;
+    // "a NGO called Preemptive Love Coalition", "a checkpoint called Hajer": a participle that names, not a call.
+    if (tree && parsed && /^called$/i.test(text.slice(head.start, head.end)) && parsed.tokens[tree.head].xpos === 'VBN' && /^acl/.test(parsed.tokens[tree.head].deprel)) return;
     // "Yingluck Shinawatra talks to media": "talks" as a verb is speaking, not negotiating.
     if (tree && parsed && /^talks$/i.test(text.slice(head.start, head.end)) && parsed.tokens[tree.head].upos === 'VERB') return;
     // "ex-chatshow host Robert Kilroy-Silk": "host" as a noun is a job, not hosting.
@@ -284,7 +288,7 @@ function addSpeakerPresent(doc: Doc, refs: Ref[], sentence: Span, head: Trigger,
 }
 
 /** After "called": a name or pronoun, then a quote or an indefinite noun phrase, is the naming sense. */
-const CALLED_AS_NAMING = /^\s+(?:(?:him|her|them|it|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}))\s*(?:["“'‘]|an?\s)/u;
+const CALLED_AS_NAMING = /^\s+(?:(?:him|her|them|it|(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}|(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s\s+(?:[\p{L}-]+\s+){1,3}))\s*(?:["“'‘]|an?\s)/u;
 
 const SEQUENCE_BEFORE = /\b(?:following|after|before|ahead of)\s+(?:(?:a|an|the|their|his|her|its)\s+)?(?:[\p{L}.-]+\s+){0,4}$/u;
 

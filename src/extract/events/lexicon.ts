@@ -20,10 +20,14 @@ export const TRIGGERS: TriggerPattern[] = [
   // A conference is a formal meeting ("the party's spring conference", "a conference hosted by Gordon Brown"); in lower
   // case only: "the Conference" of a sports league is a division, and a conference room or centre is a place.
   { re: /\bconferences?\b(?! (?:room|centre|center|hall|table|facilities|venue|season|title|league|champions?|calls?|platform|stage|circuit)\b)/g, type: 'MEETING', pos: 'noun' },
-  { re: /\b(?:spoke|spoken|speak|speaks|speaking|talked) (?:(?:by|on the|over the) (?:tele)?phone )?(?:to|with)\b/gi, type: 'CALL', pos: 'verb' },
+  // Not to an audience: "speaks to journalists during a news conference" is press contact, not a call.
+  { re: /\b(?:spoke|spoken|speak|speaks|speaking|talked) (?:(?:by|on the|over the) (?:tele)?phone )?(?:to|with)\b(?! (?:the )?(?:journalists|reporters|media|press|audience|crowd|students|supporters|delegates)\b)/gi, type: 'CALL', pos: 'verb' },
+  // "Obama and Rouhani have spoken by telephone".
+  { re: /\b(?:spoke|spoken|speak|speaks|speaking|talked) (?:by|on the|over the) (?:tele)?phone\b/gi, type: 'CALL', pos: 'verb' },
   // "was joined by the prime minister": being joined by someone is meeting them.
   { re: /(?<=\b(?:was|were|is|are|been|being|be)\s+(?:\w+\s+)?)joined(?= by\b)/gi, type: 'MEETING', pos: 'verb' },
-  { re: /\b(?:phoned|telephoned|called)\b(?= (?:[A-Z]|his|her|their))/g, type: 'CALL', pos: 'verb' },
+  // Not "so-called".
+  { re: /(?<!so-)\b(?:phoned|telephoned|called)\b(?= (?:[A-Z]|his|her|their))/g, type: 'CALL', pos: 'verb' },
   { re: /\bconversations?\b/gi, type: 'CALL', pos: 'noun' },
   { re: /\bsummits?\b/gi, type: 'SUMMIT', pos: 'noun' },
   { re: /\b(?:peace )?(?:talks|negotiations)\b/gi, type: 'TALKS', pos: 'noun' },
