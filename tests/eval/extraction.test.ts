@@ -501,6 +501,12 @@ describe('who met whom, read from the tree', () => {
     expect(one('Hassan Rouhani speaks to journalists in New York.').events).toEqual([]);
   });
 
+  test('the present progressive with a day is an arrangement; a face-to-face service is no meeting', () => {
+    expect(one('The government is holding a further meeting on Friday with industry representatives.').events.map((v) => v.status)).toEqual(['PLANNED']);
+    expect(one('The leaders are meeting now in Paris.').events.map((v) => v.status)).toEqual(['OCCURRED']);
+    expect(one('Pensioners need a face-to-face service, not a call centre.').events).toEqual([]);
+  });
+
   test('two triggers in two clauses are two events', () => {
     const doc = one('Though Obama shrugged off the comments during his own news conference Monday, the White House later canceled his meeting with Rodrigo Duterte.');
     expect(doc.events.map((v) => v.type).sort()).toEqual(['MEETING', 'PRESS_CONFERENCE']);

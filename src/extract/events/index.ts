@@ -182,6 +182,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // "He will visit Tanzania before chairing a meeting", "Talks aimed at ... will take place this weekend": a clause the
     // trigger belongs to, or one it modifies, that is in the future tense makes the event planned.
     if (status === 'OCCURRED' && tree && parsed && futureAbove(parsed, tree.head) && !conditionOnOutcome(text.slice(sentence.start, head.start), after)) status = 'PLANNED';
+    // "The government is holding a further meeting on Friday": the present progressive with a day is an arrangement.
+    if (status === 'OCCURRED' && tree && parsed && progressiveWithDay(parsed, tree.verb ?? tree.head, text.slice(last.end, frameEnd))) status = 'PLANNED';
     // "Paid leave would be increased by 2007, Ms Hewitt told GMTV": a trigger verb in the simple past happened, whatever
     // the words before it say of something else; not in a condition ("if they met").
     if ((status === 'PLANNED' || status === 'HYPOTHETICAL' || status === 'PROPOSED') && tree && parsed && simplePast(parsed, tree.head)) status = 'OCCURRED';
@@ -387,6 +389,8 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
     if (t.upos !== 'VERB' && t.upos !== 'AUX') return false;
     const aux = auxOf(at);
     if (aux.some((a) => /^(?:will|shall|'ll|wo)$/i.test(a.text))) return true;
+    // "is expected to call for ... at a meeting on Sunday", "are due to hold talks": expectation and schedule look ahead.
+    if (/^(?:expected|due|set|scheduled|planning|planned|going|poised)$/i.test(t.text) && tokens.some((c) => c.head === at && c.deprel === 'xcomp')) return true;
     if (t.xpos === 'VBD' || aux.some((a) => /^(?:had|did|was|were|has|have)$/i.test(a.text) || a.xpos === 'VBD')) return false;
     if (!/^(?:advcl|xcomp|acl)$/.test(t.deprel)) return false;
     at = t.head;
@@ -396,6 +400,15 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
 
 /** Past forms of verbs that say the gathering they govern took place: told, addressed, attended, chaired, held, hosted. */
 const ATTENDED_IN_PAST = /^(?:told|addressed|attended|chaired|held|hosted|opened|spoke|joined|left|briefed)$/i;
+
+/** Whether the verb is in the present progressive ("is holding", "are meeting") and what follows names a day or this week. */
+function progressiveWithDay(parsed: ParsedSentence, verb: number, after: string): boolean {
+  const tk = parsed.tokens[verb];
+  if (tk.xpos !== 'VBG') return false;
+  const aux = parsed.tokens.filter((t) => t.head === verb && (t.deprel === 'aux' || t.deprel === 'aux:pass'));
+  if (aux.length !== 1 || !/^(?:is|are|am|'s|'re)$/i.test(aux[0].text)) return false;
+  return /^[^.;]{0,80}?\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this (?:week|weekend|month)|tomorrow|tonight)\b/.test(after);
+}
 
 /** Whether the trigger hangs, by "before"/"after"/"ahead of", on a verb in the simple past ("Before visiting Israel, he made ..."). */
 function beforeOrAfterPast(parsed: ParsedSentence, head: number): boolean {

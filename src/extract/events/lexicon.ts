@@ -42,7 +42,8 @@ export const TRIGGERS: TriggerPattern[] = [
   { re: /\b(?:convened?|convenes|convening|reconvened?)\b/gi, type: 'MEETING', pos: 'verb' },
   // An adverb may come between: "conferring instead with the President of South Korea".
   { re: /\b(?:conferr(?:ed|ing)|confers?)(?: (?:instead|again|privately|briefly|separately|later|\w+ly))? with\b/gi, type: 'MEETING', pos: 'verb' },
-  { re: /\b(?:meetings?|encounters?|face-to-face|get-together|tête-à-tête)\b(?! (?:point|place|room|hall)s?\b)/gi, type: 'MEETING', pos: 'noun' },
+  // "face-to-face" names a meeting only as one ("a face-to-face with", "face-to-face talks"): a face-to-face service is none.
+  { re: /\b(?:meetings?|encounters?|face-to-face(?= (?:with|between|meetings?|talks|encounters?)\b)|get-together|tête-à-tête)\b(?! (?:point|place|room|hall)s?\b)/gi, type: 'MEETING', pos: 'noun' },
   { re: /\b(?:meets|met|meet|meeting)\b(?: (?:up )?with)?/gi, type: 'MEETING', pos: 'verb' },
   { re: /\b(?:sat|sit|sits) down with\b/gi, type: 'MEETING', pos: 'verb' },
   // Shaking hands with someone is meeting them, as greeting is.
