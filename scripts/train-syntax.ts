@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
+import zlib from 'node:zlib';
 import { readConllu } from '../src/extract/syntax/conllu';
 import { parseSyntaxModel, serializeSyntaxModel } from '../src/extract/syntax/model';
 import { inventories, jackknifeTags, rng, tagDictionary, trainParser, trainSentences, trainTagger, type TrainOptions } from '../src/extract/syntax/train';
@@ -40,6 +42,13 @@ const { values } = parseArgs({
     limit: { type: 'string', default: '0' },
     // Arc-eager with the root at the end of the buffer (Ballesteros & Nivre 2013); --no-root-end for Nivre's.
     'root-end': { type: 'boolean', default: false },
+    // Experiments on the parser alone: keep the taggers, the jackknifed tags and the random state in
+    // this file (written when absent, read when present); the model is the same as without it.
+    'tag-cache': { type: 'string' },
+    // Beam search (Zhang & Nivre 2011): the width, trained globally from parser epoch --beam-from on, and decoded with.
+    beam: { type: 'string', default: '1' },
+    'beam-from': { type: 'string', default: '1' },
+    'max-violation': { type: 'boolean', default: false },
   },
 });
 const dataDir = path.resolve(values.data!);
@@ -65,9 +74,14 @@ const options: TrainOptions = {
   folds: Number(values.folds),
   explore: Number(values.explore),
   rootEnd: values['root-end'],
+  beam: Number(values.beam),
+  beamFrom: Number(values['beam-from']),
+  maxViolation: values['max-violation'],
   log,
 };
-const random = rng(options.seed);
+const seeded = rng(options.seed);
+let randomCalls = 0;
+const random = () => (randomCalls++, seeded());
 const dictionary = tagDictionary(train);
 // The word clusters the NER learned from unlabelled news (scripts/word-clusters.ts), shipped in its model.
 const clusters = values.clusters ? parseModel(fs.readFileSync(path.resolve(values.clusters))).clusters : new Map<string, string>();
@@ -92,14 +106,28 @@ const devTagging = (label: string, firstPass?: Scorer) => (epoch: number, weight
 };
 const taggerOnly = values['tagger-only'];
 const lastEpoch = (report: ReturnType<typeof devTagging>) => (epoch: number, weights: Parameters<typeof report>[1]) => (taggerOnly || epoch === options.taggerEpochs) && dev.length && report(epoch, weights);
-const tagger = trainTagger(train, tags.length, dictionary, lex, options.taggerEpochs, random, log, lastEpoch(devTagging('tagger')));
-const parserTags = jackknifeTags(train, tags.length, dictionary, lex, options, random);
-const tagger2 = options.folds >= 2 && values['second-pass'] ? trainTagger(train, tags.length, dictionary, lex, options.taggerEpochs, random, log, lastEpoch(devTagging('second pass', new Scorer(tagger))), parserTags) : undefined;
+type TaggerWeights = ReturnType<typeof trainTagger>;
+// The cache holds no options: use one file per tagger configuration (--limit, --folds, --tagger-epochs, --seed).
+const cachePath = values['tag-cache'] && !taggerOnly ? path.resolve(values['tag-cache']) : undefined;
+let tagger: TaggerWeights;
+let parserTags: number[][];
+let tagger2: TaggerWeights | undefined;
+if (cachePath && fs.existsSync(cachePath)) {
+  const cached = v8.deserialize(zlib.gunzipSync(fs.readFileSync(cachePath))) as { tagger: TaggerWeights; tagger2?: TaggerWeights; parserTags: number[][]; randomCalls: number };
+  ({ tagger, tagger2, parserTags } = cached);
+  for (let i = 0; i < cached.randomCalls; i++) random();
+  log(`taggers and jackknifed tags from ${cachePath}`);
+} else {
+  tagger = trainTagger(train, tags.length, dictionary, lex, options.taggerEpochs, random, log, lastEpoch(devTagging('tagger')));
+  parserTags = jackknifeTags(train, tags.length, dictionary, lex, options, random);
+  tagger2 = options.folds >= 2 && values['second-pass'] ? trainTagger(train, tags.length, dictionary, lex, options.taggerEpochs, random, log, lastEpoch(devTagging('second pass', new Scorer(tagger))), parserTags) : undefined;
+  if (cachePath) fs.writeFileSync(cachePath, zlib.gzipSync(v8.serialize({ tagger, tagger2, parserTags, randomCalls })));
+}
 if (taggerOnly) process.exit(0);
 const meta = {
   data: 'UD English EWT train (en_ewt-ud-train.conllu), tuned on en_ewt-ud-dev.conllu',
   licence: 'CC BY-SA 4.0 (trained on Universal Dependencies English EWT)',
-  options: { taggerEpochs: options.taggerEpochs, parserEpochs: options.parserEpochs, seed: options.seed, folds: options.folds, explore: options.explore, prune: Number(values.prune), ...(options.rootEnd ? { rootEnd: true } : {}) },
+  options: { taggerEpochs: options.taggerEpochs, parserEpochs: options.parserEpochs, seed: options.seed, folds: options.folds, explore: options.explore, prune: Number(values.prune), ...(options.rootEnd ? { rootEnd: true } : {}), ...(options.beam! > 1 ? { beam: options.beam, beamFrom: options.beamFrom, ...(options.maxViolation ? { maxViolation: true } : {}) } : {}) },
 };
 const prune = Number(values.prune);
 type Weights = Parameters<typeof serializeSyntaxModel>[0]['moves'];

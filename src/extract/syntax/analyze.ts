@@ -2,6 +2,7 @@
  * Tagging and parsing a sentence of words with a loaded model.
  */
 import type { SyntaxModel } from './model';
+import { parseSentenceBeam } from './beam';
 import { parseSentence, parserInput, type ParserWeights } from './parser';
 import { tagSentence } from './tagger';
 
@@ -13,7 +14,7 @@ export interface WordAnalysis {
   deprels: string[];
 }
 
-const weightsCache = new WeakMap<SyntaxModel, { weights: ParserWeights; upos: string[]; xpos: string[] }>();
+const weightsCache = new WeakMap<SyntaxModel, { weights: ParserWeights; beam: number; upos: string[]; xpos: string[] }>();
 
 function prepared(model: SyntaxModel) {
   let p = weightsCache.get(model);
@@ -23,8 +24,10 @@ function prepared(model: SyntaxModel) {
       if (i < 0) throw new Error(`syntax model lacks the relation "${name}"`);
       return i;
     };
+    const options = model.meta.options as { rootEnd?: boolean; beam?: number } | undefined;
     p = {
-      weights: { moves: model.moves, labels: model.labelScorer, root: label('root'), punct: label('punct'), parataxis: label('parataxis'), rootEnd: (model.meta.options as { rootEnd?: boolean } | undefined)?.rootEnd === true },
+      beam: Math.max(1, options?.beam ?? 1),
+      weights: { moves: model.moves, labels: model.labelScorer, root: label('root'), punct: label('punct'), parataxis: label('parataxis'), rootEnd: options?.rootEnd === true },
       upos: model.tags.map((t) => t.split('|')[0]),
       xpos: model.tags.map((t) => t.split('|')[1]),
     };
@@ -46,6 +49,9 @@ export function analyzeWords(model: SyntaxModel, given: string[]): WordAnalysis 
   const first = tagSentence(model.tagger, model.dictionary, model.lexicon, words);
   const tags = model.tagger2 ? tagSentence(model.tagger2, model.dictionary, model.lexicon, words, first) : first;
   const upos = tags.map((t) => p.upos[t]);
-  const tree = parseSentence(p.weights, parserInput(words, tags, model.lexicon, p.weights.rootEnd), words.length, (i) => upos[i] === 'PUNCT');
+  const x = parserInput(words, tags, model.lexicon, p.weights.rootEnd);
+  const isPunct = (i: number) => upos[i] === 'PUNCT';
+  // The model says how wide a beam it was trained for (1: greedy).
+  const tree = p.beam > 1 ? parseSentenceBeam(p.weights, x, words.length, isPunct, p.beam) : parseSentence(p.weights, x, words.length, isPunct);
   return { upos, xpos: tags.map((t) => p.xpos[t]), heads: tree.heads, deprels: tree.labels.map((l) => model.labels[l]) };
 }

@@ -75,6 +75,26 @@ export class State {
     this.rightSet2 = new Int32Array(size);
   }
 
+  /** Makes this state a copy of another of the same sentence (beam search reuses its states). */
+  copyFrom(o: State): void {
+    this.stack.set(o.stack);
+    this.top = o.top;
+    this.b = o.b;
+    this.rootChildren = o.rootChildren;
+    this.heads.set(o.heads);
+    this.labels.set(o.labels);
+    this.lc1.set(o.lc1);
+    this.lc2.set(o.lc2);
+    this.rc1.set(o.rc1);
+    this.rc2.set(o.rc2);
+    this.nLeft.set(o.nLeft);
+    this.nRight.set(o.nRight);
+    this.leftSet.set(o.leftSet);
+    this.rightSet.set(o.rightSet);
+    this.leftSet2.set(o.leftSet2);
+    this.rightSet2.set(o.rightSet2);
+  }
+
   /** Stack top, or NONE when the stack is empty. */
   get s0(): number {
     return this.top > 0 ? this.stack[this.top - 1] : NONE;

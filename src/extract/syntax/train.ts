@@ -6,6 +6,7 @@
  */
 import { Trainer, Scorer, type SparseWeights } from './classifier';
 import type { ConlluSentence } from './conllu';
+import { trainBeamSentence, type BeamStats } from './beam-train';
 import { moveCosts } from './oracle';
 import { LEFT, RIGHT, State, bestLabel, labelFeatures, moveFeatures, parserInput, scratch, type ParserInput } from './parser';
 import { tagSentence, trainTaggerSentence, type Lexicon } from './tagger';
@@ -21,6 +22,12 @@ export interface TrainOptions {
   explore: number;
   /** Arc-eager with the root at the end of the buffer (State's rootEnd). */
   rootEnd?: boolean;
+  /** Beam width for global training (Zhang & Nivre 2011); 1 or absent: greedy with the dynamic oracle only. */
+  beam?: number;
+  /** First parser epoch trained with the beam (the ones before are greedy). */
+  beamFrom?: number;
+  /** Max-violation updates (Huang et al. 2012) instead of early updates. */
+  maxViolation?: boolean;
   /** Called after each epoch with the progress so far. */
   log?: (message: string) => void;
   /** Called after each parser epoch with the averaged weights, e.g. to score dev. */
@@ -163,6 +170,20 @@ export function trainParser(sentences: TrainSentence[], tags: number[][], lex: L
   for (let epoch = 1; epoch <= options.parserEpochs; epoch++) {
     let correct = 0;
     let total = 0;
+    const k = options.beam ?? 1;
+    if (k > 1 && epoch >= (options.beamFrom ?? 1)) {
+      const stats: BeamStats = { sentences: 0, updates: 0, steps: 0 };
+      for (const i of shuffled(order, random)) {
+        const s = sentences[i];
+        trainBeamSentence(moves, labels, { n: s.words.length, x: inputs[i], heads: goldHeads[i], labels: s.labels }, root, rootEnd, k, !!options.maxViolation, stats);
+        moves.tick();
+        labels.tick();
+      }
+      if (options.onParserEpoch || epoch === options.parserEpochs) result = { moves: moves.averaged(), labels: labels.averaged() };
+      options.log?.(`parser epoch ${epoch} (beam ${k}): ${stats.updates} updates in ${stats.sentences} sentences, ${stats.steps} steps, ${moves.size} move features, ${labels.size} label features`);
+      options.onParserEpoch?.(epoch, result.moves, result.labels);
+      continue;
+    }
     for (const i of shuffled(order, random)) {
       const s = sentences[i];
       const heads = goldHeads[i];
