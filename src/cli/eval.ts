@@ -1,12 +1,14 @@
 /**
- * `kg eval ner|events|syntax`: the product's scores, end to end, against gold data (CoNLL-2003
+ * `kg eval ner|events|syntax|pairs`: the product's scores, end to end, against gold data (CoNLL-2003
  * dev, the seed expectations, WikiEvents, RAMS and M2E2 dev), each event set beside the keyword
- * baseline; and the syntax layer on UD English EWT dev. Datasets that are absent are skipped, not failed.
+ * baseline; the syntax layer on UD English EWT dev; and who-met-whom pairs on articles a reader
+ * judged (files given by path). Datasets that are absent are skipped, not failed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_EVAL_DATA, DEFAULT_SEED_GOLD } from '../eval/data';
+import { DEFAULT_EVAL_DATA, DEFAULT_SEED_GOLD, readJsonl } from '../eval/data';
+import { evaluatePairs, PAIR_TYPES, type JudgedArticle, type JudgedEvents } from '../eval/pairs';
 import { evaluateConllEndToEnd, evaluateModelOnGoldTokens } from '../eval/ner';
 import { EVENT_SETS, evaluateEvents, BASELINE_KEYWORDS, CONTACT_TYPES, USER_MEETING_TYPES, type EventSetName, type EventSetScores } from '../eval/events';
 import { evaluateSeed, type SeedReport } from '../eval/seed';
@@ -53,7 +55,7 @@ function printEventSet(name: EventSetName, set: EventSetScores | null, out: (s: 
 
 /** Runs `kg eval`; returns the exit status and prints a report (JSON with --json). */
 export function runEval(args: string[], out: (s: string) => void): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, gold: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, gold: { type: 'string' }, articles: { type: 'string' }, json: { type: 'boolean' }, list: { type: 'boolean' } } });
   const what = positionals[0];
   const dataDir = values.data ?? DEFAULT_EVAL_DATA;
   const goldFile = values.gold ?? DEFAULT_SEED_GOLD;
@@ -86,6 +88,24 @@ export function runEval(args: string[], out: (s: string) => void): number {
     else out(`UD English EWT dev (gold tokens, punctuation included), ${scores.sentences} sentences, ${scores.words} words: UPOS ${pct2(scores.upos)}  XPOS ${pct2(scores.xpos)}  UAS ${pct2(scores.uas)}  LAS ${pct2(scores.las)}; tagger + parser ${Math.round(scores.wordsPerSecond)} words/s`);
     return 0;
   }
-  out('usage: kg eval ner|events|syntax [--data DIR] [--gold seed-gold.json] [--json]');
+  if (what === 'pairs') {
+    // Judged files live outside the repository (they quote the articles): both are given by path.
+    if (!values.gold || !values.articles) return out('usage: kg eval pairs --gold JUDGED.jsonl --articles ARTICLES.jsonl [--json] [--list]'), 2;
+    const articles = readJsonl<JudgedArticle>(values.articles);
+    const judged = readJsonl<JudgedEvents>(values.gold);
+    if (!articles || !judged) return out(`kg eval pairs: ${!articles ? values.articles : values.gold} not found`), 2;
+    const scores = evaluatePairs(articles, judged, pipelineComponents());
+    if (values.json) return out(JSON.stringify(scores, null, 2)), 0;
+    const p = scores.pairs;
+    out(`who-met-whom pairs on ${scores.articles} judged articles, end to end (kg extract output; ${PAIR_TYPES.join('/')}):`);
+    out(`  pairs  P ${pct(p.precision)} (${p.right} of ${p.given} given)  R ${pct(p.recall)} (${p.found} of the reader's ${p.gold})  F1 ${pct(p.f1)}`);
+    out(`  reader's events ${scores.events.gold}: a product event in the same sentence for ${scores.events.found}, ${scores.events.foundWithTwo} of them with two parties or more`);
+    if (values.list) {
+      for (const m of scores.missed) out(`  missed ${m.article}: ${m.a} -- ${m.b}`);
+      for (const w of scores.wrong) out(`  not the reader's ${w.article}: ${w.a} -- ${w.b} [${w.event}]`);
+    }
+    return 0;
+  }
+  out('usage: kg eval ner|events|syntax [--data DIR] [--gold seed-gold.json] [--json]; kg eval pairs --gold JUDGED.jsonl --articles ARTICLES.jsonl');
   return 2;
 }

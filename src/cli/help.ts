@@ -59,13 +59,18 @@ Example:
   echo "Zelensky met Kellogg in Kyiv." | kg parse`,
 
   eval: `kg eval ner|events|syntax [--data DIR] [--json]
+kg eval pairs --gold JUDGED.jsonl --articles ARTICLES.jsonl [--list] [--json]
 
 Score the extractor against gold data (CoNLL-2003, the seed expectations, WikiEvents, RAMS,
-M2E2; UD English EWT for syntax) found under DIR.
+M2E2; UD English EWT for syntax) found under DIR; or its who-met-whom pairs against a reader's
+judgement of some articles (one JSON line per article: {id, events: [{type, participants, locator}]}).
 
 Options:
-  --data DIR   where the gold data sets are
-  --json       print the scores as JSON`,
+  --data DIR       where the gold data sets are
+  --gold FILE      the seed expectations (ner, events) or the judged events (pairs)
+  --articles FILE  the judged articles, one JSON line each {id, title?, text} (pairs)
+  --list           print every pair missed and every pair the reader does not list (pairs)
+  --json           print the scores as JSON`,
 
   help: `kg help [COMMAND]
 

@@ -36,6 +36,8 @@ Usage:
   kg parse --conllu FILE        Re-predict UPOS, XPOS, HEAD, DEPREL of a CoNLL-U file, all else kept
   kg eval ner|events|syntax [--data DIR] [--json]
                                 Score the extractor against gold data (CoNLL-2003, seed, WikiEvents, RAMS)
+  kg eval pairs --gold FILE --articles FILE
+                                Score who-met-whom pairs against a reader's judgement of some articles
   kg help [COMMAND]             Show this help, or one command's (also: kg COMMAND --help)
   kg --version                  Print the package, extractor and schema versions
 
