@@ -485,6 +485,7 @@ describe('who met whom, read from the tree', () => {
   test('who spoke during or at a gathering was at it, read from the words where the tree lost the speaker', () => {
     expect(parties(one('Hiding women away is a backward view of Islam, President Musharraf of Pakistan has said during a visit to Britain.'))).toEqual([['Musharraf']]);
     expect(parties(one('At a news conference following talks with Mr Blair, Mr Abbas said he was hopeful.'))).toContainEqual(['Abbas']);
+    expect(one('Ahead of Sunday\'s meeting in London, Patricia Hewitt said she was proud of the industry.').events.map((v) => [names(one('Ahead of Sunday\'s meeting in London, Patricia Hewitt said she was proud of the industry.'), v.participants.map((p) => p.entity)), v.status])).toEqual([[['Patricia Hewitt'], 'PLANNED']]);
     expect(one('Borussia Dortmund has warned it will go bankrupt if rescue talks with creditors fail.').events.map((v) => v.status)).toEqual(['OCCURRED']);
   });
 

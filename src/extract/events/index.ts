@@ -256,7 +256,7 @@ const HOSTED_GATHERING = /^\s+(?:a|an|the|their|his|her|its)\s+(?:[\p{L}-]+\s+){
 /** A verb of saying, then "during"/"at" and the gathering: "has said during a visit", "told reporters at a summit". */
 const SAID_AT = /\b(?:said|says|told|tells|spoke|speaks|speaking|added|warned|insisted|announced)\s+(?:[\p{L}-]+\s+){0,3}?(?:during|at|on|after)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}\d-]+\s+){0,3}$/iu;
 /** A sentence opening "At/During <gathering ...>," before the clause that says who spoke there. */
-const FRONTED_GATHERING = /^\s*(?:At|During|After|Following)\s+(?:a|an|the|his|her|their|its)\s+$/;
+const FRONTED_GATHERING = /^\s*(?:At|During|After|Following|Ahead of|Before|Speaking (?:at|after|before|during))\s+(?:a|an|the|his|her|their|its|[\p{L}]+['’]s)\s+(?:[\p{L}\d-]+\s+){0,2}$/u;
 /** A name (with its title words) or a pronoun, then a verb of saying: the speaker of a clause. */
 const SPEAKER_THEN_SAYS = /^\s*(?:[\p{L}.'’-]+\s+){0,6}?(?:said|says|told|added|warned|insisted|announced)\b/u;
 
