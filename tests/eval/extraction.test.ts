@@ -508,6 +508,12 @@ describe('who met whom, read from the tree', () => {
     expect(one('Pensioners need a face-to-face service, not a call centre.').events).toEqual([]);
   });
 
+  test('"they" meeting after two people are named is those two', () => {
+    expect(parties(one('Stephen Pound says he rang Lucy Hart as soon as he got her letter, they met up and have been in contact since.'))).toEqual([['Lucy Hart', 'Stephen Pound']]);
+    // Three people named: "they" is no one in particular.
+    expect(parties(one('Tony Blair, Gordon Brown and Jack Straw spoke. Later they met in Downing Street.'))).toEqual([[]]);
+  });
+
   test('two triggers in two clauses are two events', () => {
     const doc = one('Though Obama shrugged off the comments during his own news conference Monday, the White House later canceled his meeting with Rodrigo Duterte.');
     expect(doc.events.map((v) => v.type).sort()).toEqual(['MEETING', 'PRESS_CONFERENCE']);

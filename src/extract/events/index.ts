@@ -171,6 +171,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     }
     // "The two companies held talks", "the pair met": a group named by number stands for the story's two of that kind.
     if (participants.list.length < 2) addGroupAntecedents(doc, refs, frameStart, frameEnd, participants);
+    // "Mr Pound says he rang Lucy ..., they met up": "they" meeting after two people are named is those two.
+    if (participants.list.length < 2 && /\b[Tt]hey\s+(?:(?:have|had|then|later|first|finally|also|will|would|were|are)\s+){0,2}$/.test(before)) addTheyPair(doc, refs, index, head.start, participants);
     // Where the tree found no one at a gathering (the parser often loses the subject of a long sentence), the words
     // still say who was there: "Musharraf has said during a visit to Britain", "At a news conference ..., Mr Abbas said".
     if (!participants.list.length && (head.pos === 'noun' || (tree !== null && parsed !== undefined && parsed.tokens[tree.head].upos === 'NOUN'))) addSpeakerPresent(doc, refs, sentence, head, last, participants);
@@ -337,6 +339,20 @@ function addGroupAntecedents(doc: Doc, refs: Ref[], frameStart: number, frameEnd
     if (found.entities.has(r.entity)) continue;
     found.entities.add(r.entity);
     found.list.push({ entity: r.entity, role: 'participant', mention });
+  }
+  found.explicitList = true;
+}
+
+/** "They met": the last two people named in this sentence and the one before, when exactly two are named there. */
+function addTheyPair(doc: Doc, refs: Ref[], sentenceIndex: number, at: number, found: FoundParticipants): void {
+  const from = doc.sentences[Math.max(0, sentenceIndex - 1)].start;
+  const people = new Map<string, Ref>();
+  for (const r of refsStartingIn(refs, from, at)) if (r.type === 'PERSON' && !people.has(r.entity)) people.set(r.entity, r);
+  if (people.size !== 2) return;
+  for (const r of people.values()) {
+    if (found.entities.has(r.entity)) continue;
+    found.entities.add(r.entity);
+    found.list.push({ entity: r.entity, role: 'participant', mention: { start: r.start, end: r.end } });
   }
   found.explicitList = true;
 }
