@@ -4,7 +4,7 @@
  * greedy one, so an early attachment that looks good locally can lose to one that scores better
  * over the whole sentence. A parse that has finished is carried forward with its score.
  */
-import { LEFT, RIGHT, State, bestLabel, finishTree, labelFeatures, moveFeatures, scratch, type ParserInput, type ParserWeights } from './parser';
+import { LEFT, RIGHT, State, arcLabel, finishTree, moveFeatures, scratch, type ParserInput, type ParserWeights } from './parser';
 
 /** Beam candidates: a parent item, its move (-1: finished, carried forward), label and total score. */
 export interface Candidates {
@@ -84,13 +84,9 @@ export function parseSentenceBeam(w: ParserWeights, x: ParserInput, n: number, i
           pushCandidate(cands, b, m, -1, base);
           continue;
         }
-        const left = m === LEFT;
         const head = st.arcHead(m);
-        const ls = left ? sc.leftScores : sc.rightScores;
-        const keys = left ? sc.leftKeys : sc.rightKeys;
-        const nl = labelFeatures(st, x, head, st.arcDep(m), left ? 0 : 1, keys);
-        w.labels.score(keys, nl, ls);
-        const l = bestLabel(ls, head === st.root, w.root);
+        const l = arcLabel(st, x, w, sc, m);
+        const ls = m === LEFT ? sc.leftScores : sc.rightScores;
         pushCandidate(cands, b, m, l, base + ls[l]);
         if (labelsPerArc > 1) {
           const l2 = secondLabel(ls, l, head === st.root, w.root);

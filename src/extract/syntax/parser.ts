@@ -443,6 +443,17 @@ export function scratch(labels: number): Scratch {
   };
 }
 
+/** Scores the labels of an arc move (LEFT or RIGHT) into the scratch's left or right scores; returns the best one. */
+export function arcLabel(st: State, x: ParserInput, w: ParserWeights, sc: ReturnType<typeof scratch>, m: number): number {
+  const left = m === LEFT;
+  const head = st.arcHead(m);
+  const scores = left ? sc.leftScores : sc.rightScores;
+  const keys = left ? sc.leftKeys : sc.rightKeys;
+  const nl = labelFeatures(st, x, head, st.arcDep(m), left ? 0 : 1, keys);
+  w.labels.score(keys, nl, scores);
+  return bestLabel(scores, head === st.root, w.root);
+}
+
 /** Best label for an arc, never "root" unless the head is the root (and then always). */
 export function bestLabel(scores: Float32Array, toRoot: boolean, root: number): number {
   if (toRoot) return root;
@@ -466,14 +477,8 @@ export function parseSentence(w: ParserWeights, x: ParserInput, n: number, isPun
       let score = sc.moveScores[m];
       let l = -1;
       if (m === LEFT || m === RIGHT) {
-        const left = m === LEFT;
-        const head = st.arcHead(m);
-        const scores = left ? sc.leftScores : sc.rightScores;
-        const keys = left ? sc.leftKeys : sc.rightKeys;
-        const nl = labelFeatures(st, x, head, st.arcDep(m), left ? 0 : 1, keys);
-        w.labels.score(keys, nl, scores);
-        l = bestLabel(scores, head === st.root, w.root);
-        score += scores[l];
+        l = arcLabel(st, x, w, sc, m);
+        score += (m === LEFT ? sc.leftScores : sc.rightScores)[l];
       }
       if (score > bestScore) {
         bestScore = score;
