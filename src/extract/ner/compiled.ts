@@ -11,7 +11,7 @@ import type { PerceptronWeights } from './perceptron';
 
 const T = TAGS.length;
 /** Words kept in the per-word cache before it is cleared, so a long-running server stays bounded. */
-const WORD_CACHE_LIMIT = 50_000;
+const WORD_CACHE_LIMIT = 20_000;
 const UPPER_INITIAL = /^\p{Lu}/u;
 /** Features a word gives the token after it (it is their "-1" word) and the token before it. */
 const PREVIOUS_ROLES = ['l-1', 'w-1', 's3-1', 'c-1'];
@@ -82,7 +82,16 @@ export function compiledModel(model: NerModel): CompiledModel {
   return compiled;
 }
 
-function compile(model: NerModel): CompiledModel {
+/**
+ * Makes `compiled` (built by `compile` in another thread and cloned here) the compiled form of
+ * `model`, so that this thread never needs the model's feature strings, only the compiled ids.
+ */
+export function adoptCompiledModel(model: NerModel, compiled: CompiledModel): void {
+  cache.set(model, compiled);
+}
+
+/** Compiles a model afresh (its caches empty), for sending to other threads; not cached here. */
+export function compile(model: NerModel): CompiledModel {
   const stages: PerceptronWeights[] = [model.weights, ...(model.stage2 ? [model.stage2] : [])];
   const ids = new Map<string, number>();
   for (const stage of stages) for (const f of stage.features.keys()) if (!ids.has(f)) ids.set(f, ids.size);
