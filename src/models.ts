@@ -9,6 +9,7 @@ import { parseModel, type NerModel } from './extract/ner/model';
 import { adoptCompiledModel, compile, type CompiledModel } from './extract/ner/compiled';
 import { adoptGazetteer, gazetteer, type Gazetteer } from './extract/ner/gazetteer';
 import type { PerceptronWeights } from './extract/ner/perceptron';
+import { release } from './extract/release';
 import { defaultComponents, type Component } from './extract/pipeline';
 import { parseSyntaxModel, reviveSyntaxModel, type SyntaxModel } from './extract/syntax/model';
 
@@ -94,6 +95,8 @@ export function sharedModels(): SharedModels {
   const full = ner ?? loadModel('ner', 'NER', parseModel);
   const nerCompiled = shareArrays(compile(full));
   const lean: NerModel = { ...full, weights: featureless(full.weights), stage2: full.stage2 && featureless(full.stage2) };
+  // Loaded for this alone (not this thread's model): its emission tables are garbage now.
+  if (full !== ner) release(full.weights.emission, full.stage2?.emission);
   return { ner: lean, nerCompiled, syntax: shareArrays(syntax ?? loadModel('syntax', 'syntax', parseSyntaxModel)), gazetteer: gazetteer() };
 }
 
