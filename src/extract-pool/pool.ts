@@ -48,7 +48,7 @@ export function defaultPoolSize(): number {
  * stays committed in every thread once extraction has filled it; this much keeps scavenges
  * rare enough not to show in extraction time.
  */
-const WORKER_YOUNG_GENERATION_MB = 12;
+const WORKER_YOUNG_GENERATION_MB = 6;
 
 function startWorker(models: SharedModels | undefined): Worker {
   return startThread('worker', { workerData: { models }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
