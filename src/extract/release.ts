@@ -8,18 +8,20 @@ import { MessageChannel } from 'node:worker_threads';
 
 /**
  * Detaches the buffers of `arrays` (each must be the sole view of its whole, unshared buffer):
- * they are transferred into a closed channel, which drops them, and the arrays read as empty.
- * Views of part of a buffer (Buffer pool slices) and shared buffers are left alone.
+ * they are transferred through a port closed beforehand, which drops the message (and frees
+ * them) at once, and the arrays read as empty. Views of part of a buffer (Buffer pool slices)
+ * and shared buffers are left alone.
  */
 export function release(...arrays: (ArrayBufferView | undefined)[]): void {
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) {
-    if (!a || !(a.buffer instanceof ArrayBuffer) || a.byteOffset !== 0 || a.byteLength !== a.buffer.byteLength || a.byteLength < 64 * 1024) continue;
-    buffers.add(a.buffer);
+    // By tag, not instanceof: the arrays may come from another realm (a vm context, a test runner).
+    if (!a || Object.prototype.toString.call(a.buffer) !== '[object ArrayBuffer]' || a.byteOffset !== 0 || a.byteLength !== a.buffer.byteLength || a.byteLength < 64 * 1024) continue;
+    buffers.add(a.buffer as ArrayBuffer);
   }
   if (!buffers.size) return;
-  const { port1, port2 } = new MessageChannel();
-  port2.close();
-  port1.postMessage(null, [...buffers]);
+  // Closed before the post: a port whose other end closes first frees the message only on a later tick.
+  const { port1 } = new MessageChannel();
   port1.close();
+  port1.postMessage(null, [...buffers]);
 }

@@ -100,8 +100,7 @@ export function compile(model: NerModel): CompiledModel {
   const ids = new Map<string, number>();
   for (const stage of stages) for (const f of stage.features.keys()) if (!ids.has(f)) ids.set(f, ids.size);
   const emission = stages.map((stage) => {
-    // On shared memory, so that extraction threads can all read the one table.
-    const table = new Float32Array(new SharedArrayBuffer(ids.size * T * 4));
+    const table = new Float32Array(ids.size * T);
     for (const [f, row] of stage.features) table.set(stage.emission.subarray(row * T, row * T + T), ids.get(f)! * T);
     return table;
   });

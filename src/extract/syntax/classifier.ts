@@ -60,11 +60,10 @@ export class Scorer {
     let size = 1024;
     while (size * MAX_LOAD < rows) size *= 2;
     this.mask = size - 1;
-    // On shared memory, so that extraction threads can all read the one table.
-    const slots = (this.slots = new Int32Array(new SharedArrayBuffer(size * SLOT * 4)));
+    const slots = (this.slots = new Int32Array(size * SLOT));
     let spilled = 0;
     for (let r = 0; r < rows; r++) if (weights.start[r + 1] - weights.start[r] > INLINE) spilled += weights.start[r + 1] - weights.start[r];
-    const spill = (this.spill = new Int32Array(new SharedArrayBuffer(spilled * 4)));
+    const spill = (this.spill = new Int32Array(spilled));
     const entry = (j: number) => (weights.cls[j] << 16) | (weights.q[j] & 0xffff);
     let next = 0;
     for (let r = 0; r < rows; r++) {
