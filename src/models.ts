@@ -6,6 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { KgError } from './errors';
 import { parseModel, type NerModel } from './extract/ner/model';
+import { adoptCompiledModel, compile, type CompiledModel } from './extract/ner/compiled';
+import { adoptGazetteer, gazetteer, type Gazetteer } from './extract/ner/gazetteer';
+import type { PerceptronWeights } from './extract/ner/perceptron';
+import { release } from './extract/release';
 import { defaultComponents, type Component } from './extract/pipeline';
 import { parseSyntaxModel, reviveSyntaxModel, type SyntaxModel } from './extract/syntax/model';
 
@@ -41,10 +45,17 @@ export function pipelineComponents(): Component[] {
   return (components ??= defaultComponents({ ner: nerModel(), syntax: syntaxModel() }));
 }
 
-/** Both models, as sent to extraction worker threads. */
+/**
+ * What extraction worker threads are sent, built once in the thread that owns the pool: the NER
+ * model compiled (without the per-stage feature maps the compiled ids replace), the syntax model,
+ * and the gazetteer, with every large typed array on a SharedArrayBuffer.
+ */
 export interface SharedModels {
+  /** The NER model without its feature strings (see `featureless`); `nerCompiled` decodes it. */
   ner: NerModel;
+  nerCompiled: CompiledModel;
   syntax: SyntaxModel;
+  gazetteer: Gazetteer;
 }
 
 /** Typed arrays under this size are copied to each thread; the model's weight tables are far larger. */
@@ -69,18 +80,31 @@ function shareArrays<T>(root: T): T {
   return visit(root) as T;
 }
 
+/** Stage weights without the feature map and emission table, which only compiling reads. */
+function featureless(w: PerceptronWeights): PerceptronWeights {
+  return { features: new Map(), emission: new Float32Array(0), transition: w.transition };
+}
+
 /**
- * The models with their weight tables on SharedArrayBuffers, loaded here once for every worker
- * thread: a structured clone of this object shares the tables (about 120 MB) instead of each
- * thread parsing and holding its own copy. Not cached: the caller keeps it as long as it spawns workers.
+ * The models and the gazetteer for every worker thread, loaded here once: a structured clone of
+ * this object shares the weight tables (about 100 MB) instead of each thread parsing and holding
+ * its own copy, and no worker builds the feature maps or decodes the city list. Not cached: the
+ * caller keeps it as long as it spawns workers.
  */
 export function sharedModels(): SharedModels {
-  return { ner: shareArrays(ner ?? loadModel('ner', 'NER', parseModel)), syntax: shareArrays(syntax ?? loadModel('syntax', 'syntax', parseSyntaxModel)) };
+  const full = ner ?? loadModel('ner', 'NER', parseModel);
+  const nerCompiled = shareArrays(compile(full));
+  const lean: NerModel = { ...full, weights: featureless(full.weights), stage2: full.stage2 && featureless(full.stage2) };
+  // Loaded for this alone (not this thread's model): its emission tables are garbage now.
+  if (full !== ner) release(full.weights.emission, full.stage2?.emission);
+  return { ner: lean, nerCompiled, syntax: shareArrays(syntax ?? loadModel('syntax', 'syntax', parseSyntaxModel)), gazetteer: gazetteer() };
 }
 
 /** Uses models another thread loaded (see sharedModels) instead of reading the files. */
 export function adoptModels(shared: SharedModels): void {
   ner = shared.ner;
+  adoptCompiledModel(ner, shared.nerCompiled);
   syntax = reviveSyntaxModel(shared.syntax);
+  adoptGazetteer(shared.gazetteer);
   components = undefined;
 }

@@ -131,9 +131,10 @@ export async function createApi({ store, config, logger }: ApiOptions): Promise<
   const web = createWebPages(config, logger);
   // Extraction runs in worker threads (started on the first mutation), never on this event loop.
   const extractor = config.extractWorkers > 0 ? createExtractPool(config.extractWorkers) : undefined;
-  prepareWrites();
   // Workers load the models before the server says it is ready, so no first request waits for that.
   await extractor?.ready();
+  // After the pool, which brings the gazetteer this needs (built once for every thread).
+  prepareWrites();
 
   const health = createHealth(store, config, logger);
 

@@ -11,7 +11,7 @@ import type { PerceptronWeights } from './perceptron';
 
 const T = TAGS.length;
 /** Words kept in the per-word cache before it is cleared, so a long-running server stays bounded. */
-const WORD_CACHE_LIMIT = 50_000;
+const WORD_CACHE_LIMIT = 20_000;
 const UPPER_INITIAL = /^\p{Lu}/u;
 /** Features a word gives the token after it (it is their "-1" word) and the token before it. */
 const PREVIOUS_ROLES = ['l-1', 'w-1', 's3-1', 'c-1'];
@@ -58,10 +58,14 @@ export interface CompiledModel {
   casing: Map<string, string>;
   words: Map<string, WordFeatures>;
   pairWords: Map<string, number>;
-  /** (left pair word * size + right pair word) -> ids per PAIR_TEMPLATES (-1 where absent). */
-  pairs: Map<number, Int32Array>;
+  /** (left pair word * size + right pair word) -> where its ids per PAIR_TEMPLATES start in `pairIds`. */
+  pairs: Map<number, number>;
+  /** Feature ids of word pairs, PAIR_TEMPLATES.length per pair (-1 where absent): one array, not one per pair. */
+  pairIds: Int32Array;
   shapes: Map<string, number>;
-  shapePairs: Map<number, Int32Array>;
+  /** As `pairs`, for shape pairs (ids in `shapePairIds`, SHAPE_PAIR_TEMPLATES.length per pair). */
+  shapePairs: Map<number, number>;
+  shapePairIds: Int32Array;
   shapeTriples: Map<number, number>;
   /** Ids of fixed features: b, hl, first, d:lc, d:capmid, d:capmid-elsewhere. */
   fixed: Record<'b' | 'hl' | 'first' | 'lc' | 'capmid' | 'capmidElsewhere', number>;
@@ -82,7 +86,16 @@ export function compiledModel(model: NerModel): CompiledModel {
   return compiled;
 }
 
-function compile(model: NerModel): CompiledModel {
+/**
+ * Makes `compiled` (built by `compile` in another thread and cloned here) the compiled form of
+ * `model`, so that this thread never needs the model's feature strings, only the compiled ids.
+ */
+export function adoptCompiledModel(model: NerModel, compiled: CompiledModel): void {
+  cache.set(model, compiled);
+}
+
+/** Compiles a model afresh (its caches empty), for sending to other threads; not cached here. */
+export function compile(model: NerModel): CompiledModel {
   const stages: PerceptronWeights[] = [model.weights, ...(model.stage2 ? [model.stage2] : [])];
   const ids = new Map<string, number>();
   for (const stage of stages) for (const f of stage.features.keys()) if (!ids.has(f)) ids.set(f, ids.size);
@@ -121,8 +134,10 @@ function compile(model: NerModel): CompiledModel {
       pending.push({ table: 'triple', slot: 0, keys: parts, id });
     }
   }
-  const pairs = new Map<number, Int32Array>();
-  const shapePairs = new Map<number, Int32Array>();
+  const pairs = new Map<number, number>();
+  const shapePairs = new Map<number, number>();
+  const pairList: number[] = [];
+  const shapePairList: number[] = [];
   const shapeTriples = new Map<number, number>();
   const P = pairWords.size;
   const S = shapes.size;
@@ -131,11 +146,14 @@ function compile(model: NerModel): CompiledModel {
       shapeTriples.set((shapes.get(p.keys[0])! * S + shapes.get(p.keys[1])!) * S + shapes.get(p.keys[2])!, p.id);
       continue;
     }
-    const [vocab, size, table, slots] = p.table === 'pair' ? [pairWords, P, pairs, PAIR_TEMPLATES.length] : [shapes, S, shapePairs, SHAPE_PAIR_TEMPLATES.length];
+    const [vocab, size, table, list, slots] = p.table === 'pair' ? [pairWords, P, pairs, pairList, PAIR_TEMPLATES.length] : [shapes, S, shapePairs, shapePairList, SHAPE_PAIR_TEMPLATES.length];
     const key = vocab.get(p.keys[0])! * size + vocab.get(p.keys[1])!;
-    let entry = table.get(key);
-    if (!entry) table.set(key, (entry = new Int32Array(slots).fill(-1)));
-    entry[p.slot] = p.id;
+    let at = table.get(key);
+    if (at === undefined) {
+      table.set(key, (at = list.length));
+      for (let k = 0; k < slots; k++) list.push(-1);
+    }
+    list[at + p.slot] = p.id;
   }
   const id = (f: string) => ids.get(f) ?? -1;
   // At the edges the neighbour is '<s>' or '</s>': it has no cluster, and its last three characters are itself.
@@ -154,8 +172,10 @@ function compile(model: NerModel): CompiledModel {
     words: new Map(),
     pairWords,
     pairs,
+    pairIds: Int32Array.from(pairList),
     shapes,
     shapePairs,
+    shapePairIds: Int32Array.from(shapePairList),
     shapeTriples,
     fixed: { b: id('b'), hl: id('hl'), first: id('first'), lc: id('d:lc'), capmid: id('d:capmid'), capmidElsewhere: id('d:capmid-elsewhere') },
     edgeScores,
@@ -277,13 +297,17 @@ export function sentenceIds(m: CompiledModel, words: string[], ctx: SentenceCont
     if (bar(a) || bar(a + 1)) return lookup(`${template}=${edgeWord(a)}|${edgeWord(a + 1)}`);
     const x = pairWord(a);
     const y = pairWord(a + 1);
-    if (x >= 0 && y >= 0) push(m.pairs.get(x * P + y)?.[slot] ?? -1);
+    if (x < 0 || y < 0) return;
+    const at = m.pairs.get(x * P + y);
+    if (at !== undefined) push(m.pairIds[at + slot]);
   };
   const shapePairIds = (a: number, slot: number, template: string) => {
     if (bar(a) || bar(a + 1)) return lookup(`${template}=${edgeShape(a)}|${edgeShape(a + 1)}`);
     const x = shapeId(a);
     const y = shapeId(a + 1);
-    if (x >= 0 && y >= 0) push(m.shapePairs.get(x * S + y)?.[slot] ?? -1);
+    if (x < 0 || y < 0) return;
+    const at = m.shapePairs.get(x * S + y);
+    if (at !== undefined) push(m.shapePairIds[at + slot]);
   };
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;

@@ -164,6 +164,15 @@ export function gazetteer(): Gazetteer {
   return cached;
 }
 
+/**
+ * Uses a gazetteer another thread built (a structured clone of `gazetteer()`, entries shared
+ * between its maps as in the original), so this thread never decodes the city list.
+ */
+export function adoptGazetteer(gaz: Gazetteer): void {
+  cached = gaz;
+  namesByKey = undefined;
+}
+
 function build(): Gazetteer {
   const names = new Map<string, GazetteerEntry>();
   const demonyms = new Map<string, GazetteerEntry>();

@@ -5,6 +5,7 @@
 import zlib from 'node:zlib';
 import { TAGS } from './tags';
 import type { PerceptronWeights } from './perceptron';
+import { release } from '../release';
 
 /** A loaded model. */
 export interface NerModel {
@@ -40,7 +41,9 @@ export function serializeModel(model: NerModel): Buffer {
 
 /** Parses a buffer written by `serializeModel`; throws on anything else. */
 export function parseModel(buffer: Buffer): NerModel {
-  const file = JSON.parse(zlib.gunzipSync(buffer).toString('utf8')) as ModelFile;
+  const json = zlib.gunzipSync(buffer);
+  const file = JSON.parse(json.toString('utf8')) as ModelFile;
+  release(json);
   if (file.format !== 'news-kg-ner/1' || file.tags.join() !== TAGS.join()) throw new Error('unsupported NER model format');
   const [weights, stage2] = file.stages.map(unpackStage);
   return { weights, stage2, clusters: new Map(Object.entries(file.clusters)), casing: new Map(Object.entries(file.casing)), meta: file.meta };
@@ -58,8 +61,10 @@ function packStage(w: PerceptronWeights): ModelFile['stages'][number] {
 function unpackStage(stage: ModelFile['stages'][number]): PerceptronWeights {
   const raw = Buffer.from(stage.emission, 'base64');
   const q = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+  release(raw);
   const emission = new Float32Array(q.length);
   for (let k = 0; k < q.length; k++) emission[k] = q[k] * stage.scale;
+  release(q);
   const features = new Map<string, number>();
   stage.features.forEach((f, i) => features.set(f, i));
   return { features, emission, transition: Float32Array.from(stage.transition) };

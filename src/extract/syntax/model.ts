@@ -5,6 +5,7 @@
 import zlib from 'node:zlib';
 import { Scorer, type SparseWeights } from './classifier';
 import { lexicon, type Lexicon } from './tagger';
+import { release } from '../release';
 
 /** A loaded syntax model. */
 export interface SyntaxModel {
@@ -49,6 +50,8 @@ interface ModelFile {
 const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 function fromB64<T>(s: string, make: (buf: ArrayBuffer) => T): T {
   const raw = Buffer.from(s, 'base64');
+  // A large decode has a buffer of its own: used as it is, not copied (the copy would be garbage).
+  if (raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength) return make(raw.buffer as ArrayBuffer);
   return make(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
 }
 
@@ -65,8 +68,19 @@ function unpack(p: PackedWeights): SparseWeights {
   const counts = fromB64(p.counts, (b) => new Uint16Array(b));
   const start = new Int32Array(keys.length + 1);
   for (let r = 0; r < counts.length; r++) start[r + 1] = start[r] + counts[r];
-  const cls = p.classes <= 256 ? Uint16Array.from(fromB64(p.cls, (b) => new Uint8Array(b))) : fromB64(p.cls, (b) => new Uint16Array(b));
+  release(counts);
+  const bytes = p.classes <= 256 ? fromB64(p.cls, (b) => new Uint8Array(b)) : undefined;
+  const cls = bytes ? Uint16Array.from(bytes) : fromB64(p.cls, (b) => new Uint16Array(b));
+  release(bytes);
   return { classes: p.classes, scale: p.scale, keys, start, cls, q: fromB64(p.q, (b) => new Int16Array(b)) };
+}
+
+/** A scorer over packed weights, the unpacked rows freed as soon as it is built. */
+function scorer(p: PackedWeights): Scorer {
+  const w = unpack(p);
+  const s = new Scorer(w);
+  release(w.keys, w.start, w.cls, w.q);
+  return s;
 }
 
 /** Serialises a model (its weights as trained, before the Scorers' float copies). */
@@ -94,17 +108,19 @@ export function reviveSyntaxModel(model: SyntaxModel): SyntaxModel {
 
 /** Parses a buffer written by `serializeSyntaxModel`; throws on anything else. */
 export function parseSyntaxModel(buffer: Buffer): SyntaxModel {
-  const file = JSON.parse(zlib.gunzipSync(buffer).toString('utf8')) as ModelFile;
+  const json = zlib.gunzipSync(buffer);
+  const file = JSON.parse(json.toString('utf8')) as ModelFile;
+  release(json);
   if (file.format !== 'news-kg-syntax/1') throw new Error('unsupported syntax model format');
   return {
     tags: file.tags,
     labels: file.labels,
     dictionary: new Map(file.dictionary),
     lexicon: lexicon(new Map(file.clusters)),
-    tagger: new Scorer(unpack(file.tagger)),
-    tagger2: file.tagger2 ? new Scorer(unpack(file.tagger2)) : undefined,
-    moves: new Scorer(unpack(file.moves)),
-    labelScorer: new Scorer(unpack(file.labels_)),
+    tagger: scorer(file.tagger),
+    tagger2: file.tagger2 ? scorer(file.tagger2) : undefined,
+    moves: scorer(file.moves),
+    labelScorer: scorer(file.labels_),
     meta: file.meta,
   };
 }

@@ -37,7 +37,7 @@ export function lexicon(clusters: Map<string, string>): Lexicon {
   return { clusters, cache: new Map() };
 }
 
-const WORD_CACHE_LIMIT = 100_000;
+const WORD_CACHE_LIMIT = 30_000;
 
 /** Word shape: letters to X/x, digits to d, runs capped at two ("Kyiv" -> "Xxx", "1.5bn" -> "d.dxx"). */
 export function wordShape(w: string): string {
