@@ -155,6 +155,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // Arguments from the tree where it was parsed, with those the word patterns find that the tree does not rule out
     // (the parser misplaces many a "with" phrase and title); the word patterns alone where it was not parsed.
     const fromWords = findParticipants(doc, refs, sentence, head, last, frameStart, frameEnd);
+    // "The visit to Sheffield will be seen as ...": the trigger is a noun where the tree says so, whatever its pattern guessed.
+    const nounTrigger = head.pos === 'noun' || (tree !== null && parsed !== undefined && parsed.tokens[tree.head].upos === 'NOUN');
     const byTree = tree && parsed ? treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))) : null;
     const participants = byTree && parsed ? withWordParticipants(byTree, fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && !inLocative(doc, text, p) && !(type === 'VISIT' && isPlaceEntity(doc, p.entity)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention, type === 'VISIT'))) : fromWords;
     // "the Pakistani president's visit": a country named only as the office of one person is not the party; that person is.
@@ -175,7 +177,7 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     if (participants.list.length < 2 && /\b[Tt]hey\s+(?:(?:have|had|then|later|first|finally|also|will|would|were|are)\s+){0,2}$/.test(before)) addTheyPair(doc, refs, index, head.start, participants);
     // Where the tree found no one at a gathering (the parser often loses the subject of a long sentence), the words
     // still say who was there: "Musharraf has said during a visit to Britain", "At a news conference ..., Mr Abbas said".
-    if (!participants.list.length && (head.pos === 'noun' || (tree !== null && parsed !== undefined && parsed.tokens[tree.head].upos === 'NOUN'))) addSpeakerPresent(doc, refs, sentence, head, last, participants);
+    if (!participants.list.length && nounTrigger) addSpeakerPresent(doc, refs, sentence, head, last, participants);
     // "Visitors can take private tours of Parliament": a visit by nobody named to nowhere named is no event.
     if (type === 'VISIT' && !participants.list.length && !tree?.place && !findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start)) return;
     // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted, or when what is hosted is a
@@ -195,8 +197,6 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // happened happened too.
     else if (status === 'PLANNED' && tree && parsed && beforeOrAfterPast(parsed, tree.head)) status = 'OCCURRED';
     else if ((status === 'PLANNED' || status === 'HYPOTHETICAL') && tree && parsed && tree.verb !== null && tree.verb !== tree.head && ATTENDED_IN_PAST.test(parsed.tokens[tree.verb].text) && simplePast(parsed, tree.verb)) status = 'OCCURRED';
-    // "The visit to Sheffield will be seen as ...": the trigger is a noun where the tree says so, whatever its pattern guessed.
-    const nounTrigger = head.pos === 'noun' || (tree !== null && parsed !== undefined && parsed.tokens[tree.head].upos === 'NOUN');
     const anaphoric = nounTrigger && /\b(?:the|these|those|that|this|such)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
     const future = status === 'PLANNED';
     const dates = dateMentions(text, sentence.start, sentence.end, doc.publishedAt, future);
@@ -286,9 +286,7 @@ function addSpeakerPresent(doc: Doc, refs: Ref[], sentence: Span, head: Trigger,
       if (next && /^[\s,]*(?:[\p{L}.]+\s+){0,4}$/u.test(text.slice(comma + 1, next.start)) && SPEAKER_THEN_SAYS.test(text.slice(next.end))) speaker = next;
     }
   }
-  if (!speaker || found.entities.has(speaker.entity)) return;
-  found.entities.add(speaker.entity);
-  found.list.push({ entity: speaker.entity, role: 'participant', mention: { start: speaker.start, end: speaker.end } });
+  if (speaker) addFound(found, speaker.entity, { start: speaker.start, end: speaker.end });
 }
 
 /** After "called": a name or pronoun, then a quote or an indefinite noun phrase, is the naming sense. */
@@ -335,11 +333,7 @@ function addGroupAntecedents(doc: Doc, refs: Ref[], frameStart: number, frameEnd
   const picked = [...count.values()].sort((x, y) => y.n - x.n || y.last - x.last).slice(0, 2).map((c) => c.ref);
   if (picked.length < 2) return;
   const mention = { start, end: start + phrase[0].length };
-  for (const r of picked) {
-    if (found.entities.has(r.entity)) continue;
-    found.entities.add(r.entity);
-    found.list.push({ entity: r.entity, role: 'participant', mention });
-  }
+  for (const r of picked) addFound(found, r.entity, mention);
   found.explicitList = true;
 }
 
@@ -349,12 +343,15 @@ function addTheyPair(doc: Doc, refs: Ref[], sentenceIndex: number, at: number, f
   const people = new Map<string, Ref>();
   for (const r of refsStartingIn(refs, from, at)) if (r.type === 'PERSON' && !people.has(r.entity)) people.set(r.entity, r);
   if (people.size !== 2) return;
-  for (const r of people.values()) {
-    if (found.entities.has(r.entity)) continue;
-    found.entities.add(r.entity);
-    found.list.push({ entity: r.entity, role: 'participant', mention: { start: r.start, end: r.end } });
-  }
+  for (const r of people.values()) addFound(found, r.entity, { start: r.start, end: r.end });
   found.explicitList = true;
+}
+
+/** Adds a participant named at `mention`, unless it is one already. */
+function addFound(found: FoundParticipants, entity: string, mention: Span): void {
+  if (found.entities.has(entity)) return;
+  found.entities.add(entity);
+  found.list.push({ entity, role: 'participant', mention });
 }
 
 /** The tree's arguments as participants with roles (host and guests for "host"). */
