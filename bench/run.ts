@@ -22,7 +22,8 @@ import { entityComponent } from '../src/extract/entities';
 import { extract } from '../src/extract/pipeline';
 import type { Doc, Input } from '../src/extract/types';
 import { openStore } from '../src/graph/open';
-import { writeArticle } from '../src/graph/write';
+import { writeArticles } from '../src/graph/write';
+import { WRITE_BATCH } from '../src/graph/ingest';
 import { graphCounts } from '../src/graph/queries';
 import type { Config } from '../src/config';
 import { statement } from '../src/graph/statement';
@@ -209,15 +210,23 @@ async function benchIngestion(articles: Article[], target: Target) {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const start = process.hrtime.bigint();
   try {
+    // As kg ingest writes: WRITE_BATCH articles per transaction.
+    let batch: Doc[] = [];
+    const flush = async () => {
+      const t1 = process.hrtime.bigint();
+      if (batch.length) await writeArticles(store, batch);
+      storeMs += ms(t1);
+      batch = [];
+    };
     for (let i = 0; i < articles.length; i++) {
       const t0 = process.hrtime.bigint();
       const { docs } = extract(inputOf(articles[i], i), components);
       extractMs += ms(t0);
-      const t1 = process.hrtime.bigint();
-      for (const doc of docs as Doc[]) await writeArticle(store, doc);
-      storeMs += ms(t1);
+      batch.push(...(docs as Doc[]));
+      if (batch.length >= WRITE_BATCH) await flush();
       totalWords += words(articles[i].text);
     }
+    await flush();
   } finally {
     clearInterval(sampler);
   }

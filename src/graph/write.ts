@@ -69,34 +69,52 @@ export interface WriteOptions {
 
 /** Writes one extracted document and all its facts in one transaction. */
 export async function writeArticle(store: GraphStore, doc: Doc, options: WriteOptions = {}): Promise<WriteOutcome> {
+  return store.write((tx) => writeArticleIn(tx, doc, options));
+}
+
+/**
+ * Writes several extracted documents in one transaction, in order: all of them are in the graph
+ * or none is. A commit waits for the disk (Neo4j syncs its log on every commit), so a batch pays
+ * that wait once instead of once per article. Each document is written exactly as writeArticle
+ * writes it, seeing the ones before it (the same id twice: the second is already known).
+ */
+export async function writeArticles(store: GraphStore, docs: Doc[], options: WriteOptions = {}): Promise<WriteOutcome[]> {
+  if (docs.length === 1) return [await writeArticle(store, docs[0], options)];
   return store.write(async (tx) => {
-    const [state] = await tx.run<{ created: boolean; extractorVersion: string | null; text: string | null }>(OPEN_ARTICLE_FOR_WRITE, { id: doc.id, now: new Date().toISOString() });
-    const { text } = storedForm(doc);
-    // The same id with other text is a correction: never dropped as "already known".
-    const corrected = !state.created && state.text !== null && state.text !== text;
-    if (!state.created && state.extractorVersion === EXTRACTOR_VERSION && !options.force && !corrected) return { id: doc.id, created: false, alreadyKnown: true };
-    const withdrawn = state.created ? { events: [], entities: [] } : await withdrawArticleFacts(tx, doc.id);
-    const putArticle: Step = [PUT_ARTICLE, {
-      id: doc.id,
-      props: {
-        title: doc.title,
-        text,
-        url: doc.url ?? null,
-        publishedAt: doc.publishedAt,
-        publishedAtInferred: doc.publishedAtInferred,
-        source: doc.sources[0] ?? null,
-        sources: doc.sources,
-        author: doc.author ?? null,
-        siteName: doc.siteName ?? null,
-        extractorVersion: EXTRACTOR_VERSION,
-      },
-      now: new Date().toISOString(),
-    }];
-    const events = await writeFacts(tx, doc, putArticle);
-    await refreshEvents(tx, [...new Set([...events, ...withdrawn.events])]);
-    await deleteOrphans(tx, withdrawn);
-    return { id: doc.id, created: state.created, alreadyKnown: false, ...(corrected ? { corrected: true } : {}) };
+    const outcomes: WriteOutcome[] = [];
+    for (const doc of docs) outcomes.push(await writeArticleIn(tx, doc, options));
+    return outcomes;
   });
+}
+
+/** Writes one document and its facts inside the given transaction. */
+async function writeArticleIn(tx: Tx, doc: Doc, options: WriteOptions): Promise<WriteOutcome> {
+  const [state] = await tx.run<{ created: boolean; extractorVersion: string | null; text: string | null }>(OPEN_ARTICLE_FOR_WRITE, { id: doc.id, now: new Date().toISOString() });
+  const { text } = storedForm(doc);
+  // The same id with other text is a correction: never dropped as "already known".
+  const corrected = !state.created && state.text !== null && state.text !== text;
+  if (!state.created && state.extractorVersion === EXTRACTOR_VERSION && !options.force && !corrected) return { id: doc.id, created: false, alreadyKnown: true };
+  const withdrawn = state.created ? { events: [], entities: [] } : await withdrawArticleFacts(tx, doc.id);
+  const putArticle: Step = [PUT_ARTICLE, {
+    id: doc.id,
+    props: {
+      title: doc.title,
+      text,
+      url: doc.url ?? null,
+      publishedAt: doc.publishedAt,
+      publishedAtInferred: doc.publishedAtInferred,
+      source: doc.sources[0] ?? null,
+      sources: doc.sources,
+      author: doc.author ?? null,
+      siteName: doc.siteName ?? null,
+      extractorVersion: EXTRACTOR_VERSION,
+    },
+    now: new Date().toISOString(),
+  }];
+  const events = await writeFacts(tx, doc, putArticle);
+  await refreshEvents(tx, [...new Set([...events, ...withdrawn.events])]);
+  await deleteOrphans(tx, withdrawn);
+  return { id: doc.id, created: state.created, alreadyKnown: false, ...(corrected ? { corrected: true } : {}) };
 }
 
 /** Writes the article (`putArticle`) and its facts; returns the events it reports. */
