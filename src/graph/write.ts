@@ -120,15 +120,20 @@ async function writeArticleIn(tx: Tx, doc: Doc, options: WriteOptions): Promise<
 /** Writes the article (`putArticle`) and its facts; returns the events it reports. */
 async function writeFacts(tx: Tx, doc: Doc, putArticle: Step): Promise<string[]> {
   const keys = referencedKeys(doc);
-  const redirects = new Map(
-    keys.length ? (await tx.run<{ key: string; into: string }>(KEY_REDIRECTS, { keys })).map((r) => [r.key, r.into] as const) : [],
-  );
-  const curated = (key: string) => redirects.get(key) ?? key;
   // A person named by a surname alone joins the one stored full-named person with that surname.
-  const partials = doc.entities.filter((e) => e.type === 'PERSON' && personNameParts(e.name).partial).map((e) => ({ key: curated(e.key), surname: personNameParts(e.name).surname }));
+  const partialPersons = doc.entities.filter((e) => e.type === 'PERSON' && personNameParts(e.name).partial);
+  const surnames = [...new Set(partialPersons.map((e) => personNameParts(e.name).surname))];
+  // The two reads need nothing of each other: one round trip on a server.
+  const [redirectRows, personRows] = await tx.runAll([
+    [KEY_REDIRECTS, { keys }],
+    [PERSONS_BY_SURNAME, { surnames }],
+  ]);
+  const redirects = new Map((redirectRows as { key: string; into: string }[]).map((r) => [r.key, r.into] as const));
+  const curated = (key: string) => redirects.get(key) ?? key;
+  const partials = partialPersons.map((e) => ({ key: curated(e.key), surname: personNameParts(e.name).surname }));
   const joined = new Map<string, string>();
   if (partials.length) {
-    const referents = referentsBySurname(await tx.run<PersonRow>(PERSONS_BY_SURNAME, { surnames: [...new Set(partials.map((p) => p.surname))] }));
+    const referents = referentsBySurname(personRows as PersonRow[]);
     for (const p of partials) {
       const referent = referents.get(p.surname);
       if (referent) joined.set(p.key, referent);
