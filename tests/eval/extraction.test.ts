@@ -347,6 +347,21 @@ describe('who met whom, read from the tree', () => {
     expect(event?.place && entity(summit, event.place).name).toBe('Indonesia');
   });
 
+  test('what a "where" clause after a gathering tells was done there, by and to those at it', () => {
+    const doc = one('Ruth Kelly hosted a lunch in March where Home Secretary Charles Clarke told David Miliband of the plan.');
+    expect(parties(doc).flat().sort()).toEqual(['Charles Clarke', 'David Miliband', 'Ruth Kelly']);
+    const summit = one('Jacques Chirac and Gerhard Schroeder met at a summit in Paris where Mr Chirac told Silvio Berlusconi of his doubts.');
+    expect(parties(summit).flat().sort()).toEqual(['Gerhard Schroeder', 'Jacques Chirac', 'Silvio Berlusconi']);
+  });
+
+  test('to discuss something with someone is to hold talks with them; a meeting\'s purpose is not another event', () => {
+    const talks = one('Mr Clarke said he had discussed the new bill with Home Office minister Hazel Blears on Friday.');
+    expect(talks.events.map((e) => [e.type, e.status, names(talks, e.participants.map((p) => p.entity))])).toEqual([['TALKS', 'OCCURRED', ['Clarke', 'Hazel Blears']]]);
+    expect(one('The cabinet discussed the budget on Monday.').events).toEqual([]);
+    const meeting = one('Nicolas Sarkozy held a meeting with Angela Merkel to discuss the crisis with her ministers.');
+    expect(meeting.events.map((e) => e.type)).toEqual(['MEETING']);
+  });
+
   test('"the US president" is the president of the United States named before', () => {
     const doc = one('US President George W Bush arrived in London. The minister spoke on the telephone to the US president and the presidents of Chile and Peru.');
     const call = doc.events.find((e) => e.type === 'CALL');

@@ -34,6 +34,10 @@ export const TRIGGERS: TriggerPattern[] = [
   // "held discussions with Japanese regulators": discussions with or between parties are talks (a discussion of a topic is not).
   { re: /\bdiscussions\b(?= (?:with|between)\b)/gi, type: 'TALKS', pos: 'noun' },
   { re: /\bnegotiat(?:ed|es|e|ing)(?: with)?\b/gi, type: 'TALKS', pos: 'verb' },
+  // "he had discussed the campaign with the prime minister": to discuss something with someone is to hold talks
+  // with them; discussing a topic alone ("the cabinet discussed the budget") names no other party, so no event. "A
+  // meeting with Obama to discuss Syria": an infinitive after a gathering is its purpose, not another event.
+  { re: /(?<!\b(?:meetings?|talks|summits?|conferences?|met|meet|meets|meeting|gathered|convened|visit|visited|visits|trip|call|called|phoned)\b[^.;]{0,80}?\bto\s)\bdiscuss(?:ed|es|ing)?\b(?=(?: (?!with\b)[\p{L}\d'’-]+){0,8} with (?!(?:regard|respect|reference|a view)\b))/giu, type: 'TALKS', pos: 'verb' },
   { re: /\b(?:dialogue|parley)s?\b/gi, type: 'TALKS', pos: 'noun' },
   { re: /\b(?:debates?)\b(?! (?:over|about|on) (?:whether|the|how))/gi, type: 'DEBATE', pos: 'noun' },
   { re: /\binterview(?:ed|s|ing)?\b/gi, type: 'INTERVIEW', pos: 'verb' },

@@ -45,6 +45,8 @@ const ADDRESS_VERB = /^(?:tell|tells|told|telling|address|addresses|addressed|ad
 const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended|attending|speak|speaks|spoke|speaking|address|addresses|addressed|addressing|come|comes|came|go|goes|went|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|gather|gathers|gathered|participate|participates|participated|take|took|taken|sit|sat|appear|appears|appeared|walk|walks|walked|leave|leaves|left|talk|talks|talked|met|meet|meets|say|says|said|tell|tells|told|answer|answers|answered|pose|poses|posed|shake|shook|greet|greets|greeted|wait|waits|waited|stand|stands|stood)$/i;
 /** Group nouns that make a country or organisation a party: "Russian negotiators", "UDA leaders". */
 const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders|regulators?|lawmakers|legislators|prosecutors|investigators|inspectors|mediators|programme|program|newspaper|paper|magazine|channel|station|website|service|agency|correspondent|editor|reporter)$/i;
+/** Nouns that name a gathering one can be at: the object of "hosted", "held", "gave" that a "where" clause may follow. */
+const GATHERING_NOUN = /^(?:dinners?|lunch(?:es)?|luncheons?|breakfasts?|receptions?|banquets?|parties|party|meetings?|summits?|conferences?|talks|gatherings?|sessions?|rally|rallies|ceremony|ceremonies|events?)$/i;
 /** Nouns for a part or moment of a gathering: "the start of a meeting", "the sidelines of the summit". */
 const PART_NOUN = /^(?:start|beginning|opening|end|close|conclusion|middle|sidelines?|margins?|eve|outset|wake|session|round|part|day)$/i;
 const PARTICIPANT_CASE = /^(?:with|between|among|amongst|alongside)$/i;
@@ -156,6 +158,15 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
           else if ((crel.startsWith('obl') || crel === 'nmod') && ccs && PLACE_CASE.test(ccs)) placeRefs.push(...t.placesIn(c));
         }
       }
+    }
+  }
+  // "hosted a dinner where the prime minister told Mr Brown ...": what a "where" clause after a gathering tells was
+  // done at the gathering, so its doer and the person it was done to were there.
+  const gathering = tok.upos === 'NOUN' ? head : t.children(head).find((c) => /^(?:obj|obl)$/.test(t.tokens[c].deprel) && GATHERING_NOUN.test(t.tokens[c].text));
+  if (gathering !== undefined) {
+    for (const clause of t.whereClauses(gathering)) {
+      add(t.subjectsOf(clause), 'subject');
+      for (const c of t.children(clause)) if (t.tokens[c].deprel === 'obj' || t.tokens[c].deprel === 'iobj') add(t.nominal(c).filter((a) => a.ref?.type === 'PERSON'), 'object');
     }
   }
   // "talks with Jones in London": a locative attached to a party's noun phrase still says where the event was.
@@ -314,6 +325,26 @@ class Tree {
     // Not a reported clause (ccomp): "the paper claimed that [the firms] have held discussions" is not the paper's.
     if (up >= 0 && /^(?:xcomp|conj|advcl)$/.test(rel)) return this.subjectsOf(up);
     return [];
+  }
+
+  /**
+   * The clauses a relative "where" joins to the noun at i: its own relative clause, or (as parsers often hang it) a
+   * clause of the noun's governor that starts right after the noun's phrase, with no verb between.
+   */
+  whereClauses(i: number): number[] {
+    const out: number[] = [];
+    const gov = this.tokens[i].head;
+    for (let w = i + 1; w < this.tokens.length && w <= i + 8; w++) {
+      const tok = this.tokens[w];
+      if (tok.upos === 'VERB' || tok.upos === 'AUX' || tok.upos === 'PUNCT') break;
+      if (!/^where$/i.test(tok.text) || tok.deprel !== 'advmod') continue;
+      const clause = tok.head;
+      if (clause < 0 || this.tokens[clause].upos !== 'VERB') break;
+      const rel = this.tokens[clause].deprel;
+      if ((rel === 'acl:relcl' && this.tokens[clause].head === i) || (/^(?:advcl|conj|parataxis)$/.test(rel) && gov >= 0 && this.tokens[clause].head === gov)) out.push(clause);
+      break;
+    }
+    return out;
   }
 
   /** The agents of "hosted by"-like clauses at or below token i within its phrase (nmod, acl, obj, up to 3 levels). */
