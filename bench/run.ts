@@ -44,6 +44,8 @@ const { values } = parseArgs({
     'skip-extraction': { type: 'boolean', default: false },
     // kg ingest with one extraction worker and with one per core, in turns: articles/s and peak RSS only.
     'workers-only': { type: 'boolean', default: false },
+    // kg ingest on each engine in turns (with --store neo4j): articles/s only.
+    'ingest-only': { type: 'boolean', default: false },
     store: { type: 'string', default: 'embedded' },
     // The first N articles of the corpus only (shorter runs while developing).
     articles: { type: 'string' },
@@ -401,7 +403,7 @@ async function ingestRssInChild(articles: Article[], dir: string): Promise<numbe
 }
 
 /** A separate `kg ingest` of the articles (with `workers` extraction threads when given): wall time and peak RSS (sampled every 100 ms). */
-async function ingestInChild(articles: Article[], dir: string, workers?: number): Promise<{ seconds: number; peakRssMb: number }> {
+async function ingestInChild(articles: Article[], dir: string, workers?: number, storeEnv: Record<string, string> = {}): Promise<{ seconds: number; peakRssMb: number }> {
   const file = path.join(dir, 'corpus.jsonl');
   fs.rmSync(path.join(dir, 'store'), { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -409,7 +411,7 @@ async function ingestInChild(articles: Article[], dir: string, workers?: number)
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli', 'kg.js'), 'ingest', file], {
     cwd: ROOT,
-    env: { ...process.env, KG_DATA_DIR: path.join(dir, 'store'), KG_LOG_LEVEL: 'warn', ...(workers ? { KG_EXTRACT_WORKERS: String(workers) } : {}) },
+    env: { ...process.env, KG_DATA_DIR: path.join(dir, 'store'), KG_LOG_LEVEL: 'warn', ...(workers ? { KG_EXTRACT_WORKERS: String(workers) } : {}), ...storeEnv },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   let peak = 0;
@@ -417,6 +419,36 @@ async function ingestInChild(articles: Article[], dir: string, workers?: number)
   await new Promise((resolve) => child.once('exit', resolve));
   clearInterval(sampler);
   return { seconds: (performance.now() - started) / 1000, peakRssMb: peak };
+}
+
+/**
+ * `kg ingest` of the whole corpus (the product's ingestion: extraction on the worker pool, batched
+ * writes) on each engine, in turns (embedded, Neo4j, ... after one unmeasured run each) against one
+ * running Neo4j that is emptied before each of its runs. Wall time of the command, model loading included.
+ */
+async function benchIngestCommand(articles: Article[], dir: string) {
+  const server = process.env.NEO4J_URI ? null : await startNeo4j({ dataDir: path.join(dir, 'neo4j'), quiet: true });
+  const neo4j = server ? { uri: server.uri, user: 'neo4j', password: '' } : { uri: process.env.NEO4J_URI!, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE || undefined };
+  const runs: { engine: Engine; warmup: boolean; seconds: number; articlesPerSecond: number }[] = [];
+  try {
+    // The first run on each engine is not counted: a server JVM compiles its hot paths over its first tens of
+    // thousands of statements (a first Neo4j run here takes ~1.7x as long as the next), which a running service has done.
+    for (const [i, engine] of (['embedded', 'neo4j', 'embedded', 'neo4j', 'embedded', 'neo4j'] as const).entries()) {
+      const target: Target = engine === 'embedded' ? { store: 'embedded', dataDir: path.join(dir, 'store') } : { store: 'neo4j', dataDir: path.join(dir, 'store'), neo4j };
+      if (engine === 'neo4j') {
+        const store = await openStore(target);
+        while ((await store.write((tx) => tx.run<{ count: number }>(WIPE_BATCH)))[0].count > 0);
+        await store.close();
+      }
+      const env = targetEnv(target);
+      const r = await ingestInChild(articles, path.join(dir, engine), undefined, { ...env, KG_DATA_DIR: path.join(dir, engine, 'store') });
+      runs.push({ engine, warmup: i < 2, seconds: round(r.seconds), articlesPerSecond: round(articles.length / r.seconds, 1) });
+    }
+  } finally {
+    await server?.stop();
+  }
+  const rate = (e: Engine) => runs.filter((r) => r.engine === e && !r.warmup).reduce((n, r) => n + r.articlesPerSecond, 0) / 2;
+  return { articles: articles.length, runs, embeddedArticlesPerSecond: round(rate('embedded'), 1), neo4jArticlesPerSecond: round(rate('neo4j'), 1), neo4jVsEmbedded: round(rate('neo4j') / rate('embedded')) };
 }
 
 /**
@@ -474,6 +506,12 @@ async function main() {
       console.log(JSON.stringify({ ...workers, runs: undefined }));
       return;
     }
+    if (values['ingest-only']) {
+      const ingest = await benchIngestCommand(corpus.articles, path.join(scratch, 'ingest-command'));
+      console.table(ingest.runs);
+      console.log(JSON.stringify({ ...ingest, runs: undefined }));
+      return;
+    }
     const extraction = values['skip-extraction'] ? null : await benchExtraction(corpus.articles);
     if (extraction) console.table([extraction]);
     if (values['extraction-only']) return;
@@ -529,11 +567,16 @@ async function main() {
     }
 
     const embedded = queries.embedded ?? [];
-    const comparison = ENGINES.length > 1 ? compareEngines(full, queries, growth) : undefined;
+    const ingestCommand = ENGINES.length > 1 ? await benchIngestCommand(corpus.articles, path.join(scratch, 'ingest-command')) : undefined;
+    const comparison = ENGINES.length > 1 ? { ...compareEngines(full, queries, growth), ingestCommand } : undefined;
     if (comparison) {
       console.log('engines side by side:');
       console.table(comparison.queries);
+      console.log('ingestion in this process (extraction, then each batch written, one after the other):');
       console.table(comparison.ingestion);
+      console.log('kg ingest (extraction on the worker pool while this thread writes), wall time, engines in turns:');
+      console.table(ingestCommand!.runs);
+      console.table([{ embeddedArticlesPerSecond: ingestCommand!.embeddedArticlesPerSecond, neo4jArticlesPerSecond: ingestCommand!.neo4jArticlesPerSecond, neo4jVsEmbedded: ingestCommand!.neo4jVsEmbedded }]);
       console.table(comparison.growth);
     }
     const report = {

@@ -186,7 +186,7 @@ export async function ingestInputs(
     await flush();
     return report;
   }
-  // Pool: up to `size` articles are extracted at once while earlier ones are written, in input order.
+  // Pool: up to `size` + a batch of articles are extracted at once while earlier ones are written, in input order.
   const pending: { input: Input; result: Promise<ExtractResult | InputError> }[] = [];
   const drain = async () => {
     const { input, result } = pending.shift()!;
@@ -205,7 +205,8 @@ export async function ingestInputs(
       (error: Error & { code?: string }): InputError => ({ input: input.name, code: error.code ?? 'EXTRACTION_FAILED', message: `${input.name}: ${error.message}` }),
     );
     pending.push({ input, result });
-    if (pending.length > extractor.size) await drain();
+    // Enough extractions in flight that the workers stay busy while a whole batch is written.
+    if (pending.length > extractor.size + batchSize) await drain();
     if (report.stopped) break;
   }
   while (pending.length && !report.stopped) await drain();
