@@ -358,6 +358,8 @@ describe('who met whom, read from the tree', () => {
     const talks = one('Mr Clarke said he had discussed the new bill with Home Office minister Hazel Blears on Friday.');
     expect(talks.events.map((e) => [e.type, e.status, names(talks, e.participants.map((p) => p.entity))])).toEqual([['TALKS', 'OCCURRED', ['Clarke', 'Hazel Blears']]]);
     expect(one('The cabinet discussed the budget on Monday.').events).toEqual([]);
+    // Without both sides named, "discuss" says nothing of who talked.
+    expect(one('One option being discussed with other ministries is a new tax.').events).toEqual([]);
     const meeting = one('Nicolas Sarkozy held a meeting with Angela Merkel to discuss the crisis with her ministers.');
     expect(meeting.events.map((e) => e.type)).toEqual(['MEETING']);
   });
