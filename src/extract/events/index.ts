@@ -181,7 +181,7 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // "Visitors can take private tours of Parliament": a visit by nobody named to nowhere named is no event.
     // "One option being discussed with other ministries": "discuss" is talks only through the two sides it names; with
     // fewer than two found it says nothing of who talked.
-    if (/^discuss/i.test(text.slice(head.start, head.end)) && participants.list.length < 2) return;
+    if (/^discuss(?:ed|es|ing)?$/i.test(text.slice(head.start, head.end)) && participants.list.length < 2) return;
     if (type === 'VISIT' && !participants.list.length && !tree?.place && !findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start)) return;
     // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted, or when what is hosted is a
     // gathering ("Prince Charles and Mrs Parker Bowles hosted a dinner at Windsor Castle": its hosts are at it).
