@@ -364,6 +364,11 @@ describe('who met whom, read from the tree', () => {
     expect(meeting.events.map((e) => e.type)).toEqual(['MEETING']);
   });
 
+  test('the owner of a group noun is the party it stands for; a gerund after "in" shares the subject of the verb above', () => {
+    const doc = one("The EU's leaders are expected to drive a hard bargain in negotiating with Switzerland.");
+    expect(parties(doc).flat().sort()).toEqual(['European Union', 'Switzerland']);
+  });
+
   test('"the US president" is the president of the United States named before', () => {
     const doc = one('US President George W Bush arrived in London. The minister spoke on the telephone to the US president and the presidents of Chile and Peru.');
     const call = doc.events.find((e) => e.type === 'CALL');

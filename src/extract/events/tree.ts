@@ -324,6 +324,13 @@ class Tree {
     // "agreed to meet", "is to hold", "after meeting with": the controlling verb's subject.
     // Not a reported clause (ccomp): "the paper claimed that [the firms] have held discussions" is not the paper's.
     if (up >= 0 && /^(?:xcomp|conj|advcl)$/.test(rel)) return this.subjectsOf(up);
+    // "play hardball in negotiating with Britain": a gerund after a subordinator is an adverbial clause of the verb
+    // above, whose subject it shares, even where the parser hung it on that verb's object noun.
+    const marked = this.children(v).some((k) => this.tokens[k].deprel === 'mark' && /^(?:in|by|after|before|while|when|without|since|on)$/i.test(this.tokens[k].text));
+    if (up >= 0 && rel === 'acl' && this.tokens[v].xpos === 'VBG' && marked) {
+      const verb = this.tokens[up].head;
+      if (verb >= 0 && /^(?:obj|obl)$/.test(this.tokens[up].deprel) && this.tokens[verb].upos === 'VERB') return this.subjectsOf(verb);
+    }
     return [];
   }
 
@@ -502,7 +509,8 @@ class Tree {
       for (const c of this.kids[i]) {
         const rel = this.tokens[c].deprel;
         if ((named ? NAME_PARTS.has(rel) : rel === 'appos') || (party && (rel === 'amod' || rel === 'nmod:poss' || (rel === 'nmod' && /^of$/i.test(this.caseOf(c) ?? ''))))) {
-          for (const f of this.nominal(c, depth + 1)) if (!out.some((o) => o.entity === f.entity)) out.push(f);
+          // "the EU's leaders": the owner of a group noun is the party it stands for.
+          for (const f of this.nominal(c, depth + 1, party)) if (!out.some((o) => o.entity === f.entity)) out.push(f);
         }
       }
     }
