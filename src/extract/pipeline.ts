@@ -9,7 +9,7 @@ import type { NerModel } from './ner/model';
 import { syntaxComponent, type SyntaxModel } from './syntax';
 
 /** Version of the extractor; every derived fact in the graph records it. Bump on any behaviour change. */
-export const EXTRACTOR_VERSION = '0.5.0';
+export const EXTRACTOR_VERSION = '0.6.0';
 
 /** A pipeline stage that adds to a Doc in place. */
 export type Component = (doc: Doc) => void;
