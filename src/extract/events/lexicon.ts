@@ -35,9 +35,10 @@ export const TRIGGERS: TriggerPattern[] = [
   { re: /\bdiscussions\b(?= (?:with|between)\b)/gi, type: 'TALKS', pos: 'noun' },
   { re: /\bnegotiat(?:ed|es|e|ing)(?: with)?\b/gi, type: 'TALKS', pos: 'verb' },
   // "he had discussed the campaign with the prime minister": to discuss something with someone is to hold talks
-  // with them; discussing a topic alone ("the cabinet discussed the budget") names no other party, so no event. "A
-  // meeting with Obama to discuss Syria": an infinitive after a gathering is its purpose, not another event.
-  { re: /(?<!\b(?:meetings?|talks|summits?|conferences?|met|meet|meets|meeting|gathered|convened|visit|visited|visits|trip|call|called|phoned)\b[^.;]{0,80}?\bto\s)\bdiscuss(?:ed|es|ing)?\b(?=(?: (?!with\b)[\p{L}\d'’-]+){0,8} with (?!(?:regard|respect|reference|a view)\b))/giu, type: 'TALKS', pos: 'verb' },
+  // with them; discussing a topic alone ("the cabinet discussed the budget") names no other party, so no event. After
+  // another gathering word in the sentence ("a meeting with Obama to discuss Syria", "met Kellogg in Kyiv, where they
+  // discussed ...") it tells what that gathering was about, not another event. "With European help" is a means.
+  { re: /(?<!\b(?:meetings?|talks|summits?|conferences?|met|meet|meets|gathered|convened|visit|visited|visits|trip|call|called|phoned|dinner|lunch)\b[^.;]{0,160}?)\bdiscuss(?:ed|es|ing)?\b(?=(?: (?!with\b)[\p{L}\d'’-]+){0,8} with (?!(?:regard|respect|reference|a view|(?:the |\p{L}+ )?(?:help|support|aid|assistance|backing))\b))/giu, type: 'TALKS', pos: 'verb' },
   { re: /\b(?:dialogue|parley)s?\b/gi, type: 'TALKS', pos: 'noun' },
   { re: /\b(?:debates?)\b(?! (?:over|about|on) (?:whether|the|how))/gi, type: 'DEBATE', pos: 'noun' },
   { re: /\binterview(?:ed|s|ing)?\b/gi, type: 'INTERVIEW', pos: 'verb' },

@@ -47,6 +47,8 @@ const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended
 const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders|regulators?|lawmakers|legislators|prosecutors|investigators|inspectors|mediators|programme|program|newspaper|paper|magazine|channel|station|website|service|agency|correspondent|editor|reporter)$/i;
 /** Nouns that name a gathering one can be at: the object of "hosted", "held", "gave" that a "where" clause may follow. */
 const GATHERING_NOUN = /^(?:dinners?|lunch(?:es)?|luncheons?|breakfasts?|receptions?|banquets?|parties|party|meetings?|summits?|conferences?|talks|gatherings?|sessions?|rally|rallies|ceremony|ceremonies|events?)$/i;
+/** Party nouns that name a group, whose owner is the body it stands for: "the EU's leaders", "Russia's negotiators". */
+const GROUP_NOUN = /^(?:leaders|leadership|officials|negotiators|delegations?|delegates|representatives|diplomats|envoys|ministers|authorities|government|team|side|members|chiefs|commanders|officers|counterparts|ambassadors|executives|bosses|board|council|committee|commission|panel|cabinet|management|directors|shareholders|regulators|lawmakers|legislators|prosecutors|investigators|inspectors|mediators)$/i;
 /** Nouns for a part or moment of a gathering: "the start of a meeting", "the sidelines of the summit". */
 const PART_NOUN = /^(?:start|beginning|opening|end|close|conclusion|middle|sidelines?|margins?|eve|outset|wake|session|round|part|day)$/i;
 const PARTICIPANT_CASE = /^(?:with|between|among|amongst|alongside)$/i;
@@ -509,8 +511,9 @@ class Tree {
       for (const c of this.kids[i]) {
         const rel = this.tokens[c].deprel;
         if ((named ? NAME_PARTS.has(rel) : rel === 'appos') || (party && (rel === 'amod' || rel === 'nmod:poss' || (rel === 'nmod' && /^of$/i.test(this.caseOf(c) ?? ''))))) {
-          // "the EU's leaders": the owner of a group noun is the party it stands for.
-          for (const f of this.nominal(c, depth + 1, party)) if (!out.some((o) => o.entity === f.entity)) out.push(f);
+          // "the EU's leaders": the owner of a group noun is the party it stands for; the owner of one office is not
+          // ("Ukraine's president" is a person).
+          for (const f of this.nominal(c, depth + 1, GROUP_NOUN.test(tk.text))) if (!out.some((o) => o.entity === f.entity)) out.push(f);
         }
       }
     }
