@@ -369,6 +369,14 @@ describe('who met whom, read from the tree', () => {
     expect(parties(doc).flat().sort()).toEqual(['European Union', 'Switzerland']);
   });
 
+  test('a wish to meet is proposed; a gathering "to be held" or where a wished act would happen is still to come', () => {
+    const status = (text: string) => one(text).events.map((e) => [e.type, e.status]);
+    expect(status('The campaign group said it now wanted to meet party chairman Alan Johnson for discussions.')).toEqual([['MEETING', 'PROPOSED']]);
+    expect(status('A meeting of the Council of Europe - a body of 46 states - to be held in Strasbourg in May will discuss the report.')).toEqual([['MEETING', 'PLANNED']]);
+    expect(status('The Dutch presidency is hoping to strike a deal at a December summit.')).toEqual([['SUMMIT', 'PLANNED']]);
+    expect(status('Mr Cook called for a summit on the crisis.')).toEqual([['SUMMIT', 'PROPOSED']]);
+  });
+
   test('"the US president" is the president of the United States named before', () => {
     const doc = one('US President George W Bush arrived in London. The minister spoke on the telephone to the US president and the presidents of Chile and Peru.');
     const call = doc.events.find((e) => e.type === 'CALL');

@@ -189,6 +189,9 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // "He will visit Tanzania before chairing a meeting", "Talks aimed at ... will take place this weekend": a clause the
     // trigger belongs to, or one it modifies, that is in the future tense makes the event planned.
     if (status === 'OCCURRED' && tree && parsed && futureAbove(parsed, tree.head) && !conditionOnOutcome(text.slice(sentence.start, head.start), after)) status = 'PLANNED';
+    // "hoping to strike a deal at a June summit": what is wished is the deal; the gathering where it would be struck
+    // is one still to come, not one proposed.
+    if (status === 'PROPOSED' && tree && parsed && nounTrigger && settingOfVerb(parsed, tree.head)) status = 'PLANNED';
     // "The government is holding a further meeting on Friday": the present progressive with a day is an arrangement.
     if (status === 'OCCURRED' && tree && parsed && progressiveWithDay(parsed, tree.verb ?? tree.head, text.slice(last.end, frameEnd))) status = 'PLANNED';
     // "Paid leave would be increased by 2007, Ms Hewitt told GMTV": a trigger verb in the simple past happened, whatever
@@ -412,6 +415,17 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
     at = t.head;
   }
   return false;
+}
+
+/** Whether a gathering noun is where its verb's act happens ("strike a deal at a June summit"), not what the verb asks for. */
+function settingOfVerb(parsed: ParsedSentence, head: number): boolean {
+  const tk = parsed.tokens[head];
+  if (tk.head < 0) return false;
+  const up = parsed.tokens[tk.head];
+  // The parser often hangs the place of the act on the act's object ("a deal at a June summit").
+  const onVerb = tk.deprel.startsWith('obl') ? up.upos === 'VERB' : tk.deprel === 'nmod' && up.deprel === 'obj' && up.head >= 0 && parsed.tokens[up.head].upos === 'VERB';
+  if (!onVerb) return false;
+  return parsed.tokens.some((t) => t.head === head && t.deprel === 'case' && /^(?:at|during|in)$/i.test(t.text));
 }
 
 /** Past forms of verbs that say the gathering they govern took place: told, addressed, attended, chaired, held, hosted. */

@@ -9,7 +9,7 @@ const DECLINED = /\b(?:spurned|spurns|spurn|rejected|rejects|reject|declined|dec
 const CANCELLED = /\b(?:cancel(?:l)?ed|cancels|called off|calls off|postponed|postpones|scrapped|suspended)\b/i;
 // "may" in lower case only: "Theresa May" is a name, not a modal.
 const HYPOTHETICAL = /\b(?:[Ww]ithout|[Uu]nless|[Ii]f|[Ww]hether|[Cc]ould|[Mm]ight|may)\b[^.;,]*$/;
-const PROPOSED = /\b(?:proposed|proposes|propose|proposal|offered|offers|offer|invited|invites|invite|invitation|challenge[sd]?|called for|calls for|urged|urges|suggested|suggests|ready to|willing to|happy to|glad to|prepared to|keen to|eager to|wants? to|hopes? to|seeking|seeks|push(?:ed|es)? for|open to|request(?:ed|s)?|asked|ask|asks|asking|favou?rs?|in favou?r of|proponents? of|advocates?|supports?|backs)\b[^.;]*$/i;
+const PROPOSED = /\b(?:proposed|proposes|propose|proposal|offered|offers|offer|invited|invites|invite|invitation|challenge[sd]?|called for|calls for|urged|urges|suggested|suggests|ready to|willing to|happy to|glad to|prepared to|keen to|eager to|want(?:s|ed)? to|hop(?:es|ed|ing|e) to|wish(?:es|ed)? to|seeking|seeks|push(?:ed|es)? for|open to|request(?:ed|s)?|asked|ask|asks|asking|favou?rs?|in favou?r of|proponents? of|advocates?|supports?|backs)\b[^.;]*$/i;
 const PLANNED = /\b(?:will|'ll|shall|to be held|is to|are to|was to|were to|scheduled|set to|plans? to|planned|planning|expected to|due to|would|going to|upcoming|next week|later this|to hold|to meet|agreed to|agree to|agrees to|to (?:open|begin|start|resume|have|attend|host|join|hold))\b[^.;]*$/i;
 /** "ahead of meeting the secretary", "before a meeting in Ankara": at the time of the sentence the meeting is still to come. */
 // Case-sensitive so that a capitalised modifier ("ahead of an EU summit") is told from any word; the first letters may be capitals.
@@ -39,6 +39,10 @@ export function eventStatus(before: string, after: string, headline: boolean): E
   if (NEGATED.test(clause) || /\bno\s+$/i.test(clause)) return null;
   if (PROPOSED.test(clause.slice(-80))) return 'PROPOSED';
   if (AHEAD.test(clause.slice(-60)) || /\b(?:is|are|was|were)\s+next\s+$/i.test(clause)) return 'PLANNED';
+  // "a meeting of the Club of Madrid - a group of former leaders - to be held in Madrid in March": an infinitive of
+  // holding after the gathering, before any other gathering, sets it in the future.
+  const toBeHeld = /^([^.;]{0,110}?)\bto (?:be held|take place|be staged|be hosted|be convened)\b/i.exec(after);
+  if (toBeHeld && !/\b(?:meetings?|summits?|talks|conferences?|visits?|negotiations)\b/i.test(toBeHeld[1])) return 'PLANNED';
   if (PLANNED.test(clause.slice(-60)) || /^\s*(?:\S+\s+){0,6}?(?:would|will) (?:take place|be held|start|begin|open)\b/i.test(after) || /^\s*(?:[^\s.;]+\s+){0,6}?(?:is|are) (?:due|scheduled|expected|planned|set) to\b/i.test(after) || /^\s*(?:is|are) (?:due|scheduled|expected|planned)\b/i.test(after)) return 'PLANNED';
   if (headline && /\bto\s+(?:\w+\s+){0,3}$/i.test(clause)) return 'PLANNED';
   if (FUTURE_TIME_AFTER.test(after) && !/\b(?:was|were|had|did|\w+ed)\s+(?:\w+\s+){0,2}$/i.test(clause)) return 'PLANNED';
