@@ -377,6 +377,16 @@ describe('who met whom, read from the tree', () => {
     expect(status('Mr Cook called for a summit on the crisis.')).toEqual([['SUMMIT', 'PROPOSED']]);
   });
 
+  test('a lead that reports a gathering without its parties is the gathering the next sentence names them in', () => {
+    const doc = one('Talks aimed at averting a national rail strike have ended without agreement. Three rail unions met Transport Secretary Alistair Darling in Leeds.');
+    expect(doc.events.map((e) => [e.type, names(doc, e.participants.map((p) => p.entity)), e.mentions.length])).toEqual([['TALKS', ['Alistair Darling'], 2]]);
+  });
+
+  test('an anaphor with a day of its own dates the undated gathering it names again', () => {
+    const doc = one('The Liberal Democrat spring conference began in Harrogate. Charles Kennedy, who had been due to welcome delegates to the conference on Friday, will address them on Saturday.');
+    expect(doc.events.filter((e) => e.type === 'MEETING').map((e) => [e.status, e.mentions.length])).toEqual([['OCCURRED', 2]]);
+  });
+
   test('"the US president" is the president of the United States named before', () => {
     const doc = one('US President George W Bush arrived in London. The minister spoke on the telephone to the US president and the presidents of Chile and Peru.');
     const call = doc.events.find((e) => e.type === 'CALL');

@@ -91,11 +91,12 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
       const broad = (id: string) => ['COUNTRY', 'REGION', 'CONTINENT'].includes(entityById.get(id)?.place?.kind ?? '');
       const placesAgree = (e: DraftEvent) => !d.place || !e.place || d.place === e.place || broad(d.place) || broad(e.place);
       // "he told the conference" refers to the conference named before, not to another gathering: the same noun first.
+      // An anaphor with a day of its own ("the conference on Friday") dates an undated event of the same noun.
       // "The final meeting of the commission", which says whose it is, is not the G8 summit before it: an anaphor with
       // an "of" phrase of its own refers back only to an event reported with the same noun.
       const noun = headNoun(d.trigger.text);
       const sameNoun = (e: DraftEvent) => e.mentions.some((m) => headNoun(m.trigger.text) === noun);
-      const candidates = out.slice(-LOOKBACK).filter((e) => compatibleTypes(e.type, d.type) && (e.status === 'PLANNED' || e.status === 'OCCURRED') && (!d.ownDate || (e.date !== null && compatibleDates(e.date, d.date))) && d.namedBy.every((x) => involves(e, x)) && (!d.owned || sameNoun(e)) && placesAgree(e));
+      const candidates = out.slice(-LOOKBACK).filter((e) => compatibleTypes(e.type, d.type) && (e.status === 'PLANNED' || e.status === 'OCCURRED') && (!d.ownDate || (e.date !== null ? compatibleDates(e.date, d.date) : sameNoun(e))) && d.namedBy.every((x) => involves(e, x)) && (!d.owned || sameNoun(e)) && placesAgree(e));
       const rank = (e: DraftEvent) => (sameNoun(e) ? 2000 : 0) + (e.type === d.type ? 1000 : 0) + e.evidence.length * 10 + position.get(e)! / 100;
       const antecedent = candidates.sort((a, b) => rank(b) - rank(a))[0];
       if (antecedent) {
@@ -121,6 +122,18 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
       out.push(e);
       index(e);
     }
+  }
+  // "Talks aimed at averting strikes have ended without agreement. Five unions met John Prescott at the conference
+  // ...": a lead that reports a gathering without its parties is told again, with them, in the next sentences.
+  const firstSentence = Math.min(...drafts.map((d) => d.sentence));
+  for (let i = 0; i < out.length; i++) {
+    const lead = out[i];
+    if (lead.participants.length || lead.sentence > firstSentence + 1 || !GATHERINGS.includes(lead.type)) continue;
+    const next = out.find((e, k) => k > i && GATHERINGS.includes(e.type) && e.participants.length > 0 && e.status === lead.status && compatibleDates(e.date, lead.date) && e.sentence > lead.lastSentence && e.sentence - lead.lastSentence <= 2);
+    if (!next) continue;
+    absorb(next, lead, false);
+    out.splice(i--, 1);
+    out.forEach((e, k) => position.set(e, k));
   }
   for (const e of out) e.mentions.sort((a, b) => a.trigger.start - b.trigger.start);
   // Delegation heads join the talks their side takes part in.
