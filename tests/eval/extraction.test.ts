@@ -387,6 +387,11 @@ describe('who met whom, read from the tree', () => {
     expect(doc.events.filter((e) => e.type === 'MEETING').map((e) => [e.status, e.mentions.length])).toEqual([['OCCURRED', 2]]);
   });
 
+  test('a name that ends a relative clause just before the trigger is that clause\'s object, not a party', () => {
+    const doc = one('Three activists who support Mr Galloway met Ms Prentice in Bethnal Green on Monday.');
+    expect(parties(doc).flat()).toEqual(['Prentice']);
+  });
+
   test('"the US president" is the president of the United States named before', () => {
     const doc = one('US President George W Bush arrived in London. The minister spoke on the telephone to the US president and the presidents of Chile and Peru.');
     const call = doc.events.find((e) => e.type === 'CALL');

@@ -161,6 +161,12 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const participants = byTree && parsed ? withWordParticipants(byTree, fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && !inLocative(doc, text, p) && !(type === 'VISIT' && isPlaceEntity(doc, p.entity)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention, type === 'VISIT'))) : fromWords;
     // "the Pakistani president's visit": a country named only as the office of one person is not the party; that person is.
     // The mention may already hold the office ("Israeli counterpart"): the words after its first are tested too.
+    // "Two councillors who back Mr Flight met Mr Tanguay": a name right after a relative clause's verb, just before the
+    // trigger, is that clause's object, not the trigger's subject (the parser often misses "who back" as a clause).
+    for (const p of participants.list.filter((x) => x.mention && x.mention.end <= head.start && /^\s*$/.test(text.slice(x.mention.end, head.start)) && /\b(?:who|that)\s+(?:\p{Ll}+\s+){1,2}$/u.test(text.slice(Math.max(0, x.mention.start - 40), x.mention.start)))) {
+      participants.list.splice(participants.list.indexOf(p), 1);
+      participants.entities.delete(p.entity);
+    }
     const officeAfter = (m: Span) => OFFICE_AFTER_DEMONYM.test(text.slice(m.end, m.end + 30)) || OFFICE_AFTER_DEMONYM.test(text.slice(m.start, m.end + 30).replace(/^\S+/, ''));
     for (const p of participants.list.filter((x) => x.mention && officeAfter(x.mention) && isPlaceEntity(doc, x.entity))) {
       participants.list.splice(participants.list.indexOf(p), 1);
