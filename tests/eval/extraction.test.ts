@@ -392,6 +392,12 @@ describe('who met whom, read from the tree', () => {
     expect(parties(doc).flat()).toEqual(['Prentice']);
   });
 
+  test('criteria that "had to be met", a conference company and "party conference standards" name no gathering', () => {
+    for (const text of ['Mr Cook said tough criteria on human rights still had to be met before any sale.', 'The reaction was muted by party conference standards.', 'Informa is the largest independent conference company in Europe.']) {
+      expect(one(text).events).toEqual([]);
+    }
+  });
+
   test('"the US president" is the president of the United States named before', () => {
     const doc = one('US President George W Bush arrived in London. The minister spoke on the telephone to the US president and the presidents of Chile and Peru.');
     const call = doc.events.find((e) => e.type === 'CALL');

@@ -159,24 +159,15 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const nounTrigger = head.pos === 'noun' || (tree !== null && parsed !== undefined && parsed.tokens[tree.head].upos === 'NOUN');
     const byTree = tree && parsed ? treeParticipants(doc, refs, tree, /^host/i.test(text.slice(head.start, head.end))) : null;
     const participants = byTree && parsed ? withWordParticipants(byTree, fromWords, (p) => (!isLocality(doc, p.entity) || namedAsParty(text, p)) && !inLocative(doc, text, p) && !(type === 'VISIT' && isPlaceEntity(doc, p.entity)) && (!p.mention || !treeRulesOut(doc, refs, parsed, head, p.mention, type === 'VISIT'))) : fromWords;
-    // "the Pakistani president's visit": a country named only as the office of one person is not the party; that person is.
-    // The mention may already hold the office ("Israeli counterpart"): the words after its first are tested too.
     // "Two councillors who back Mr Flight met Mr Tanguay": a name right after a relative clause's verb, just before the
     // trigger, is that clause's object, not the trigger's subject (the parser often misses "who back" as a clause).
-    for (const p of participants.list.filter((x) => x.mention && x.mention.end <= head.start && /^\s*$/.test(text.slice(x.mention.end, head.start)) && /\b(?:who|that)\s+(?:\p{Ll}+\s+){1,2}$/u.test(text.slice(Math.max(0, x.mention.start - 40), x.mention.start)))) {
-      participants.list.splice(participants.list.indexOf(p), 1);
-      participants.entities.delete(p.entity);
-    }
+    dropParticipants(participants, (x) => !!x.mention && x.mention.end <= head.start && /^\s*$/.test(text.slice(x.mention.end, head.start)) && /\b(?:who|that)\s+(?:\p{Ll}+\s+){1,2}$/u.test(text.slice(Math.max(0, x.mention.start - 40), x.mention.start)));
+    // "the Pakistani president's visit": a country named only as the office of one person is not the party; that person is.
+    // The mention may already hold the office ("Israeli counterpart"): the words after its first are tested too.
     const officeAfter = (m: Span) => OFFICE_AFTER_DEMONYM.test(text.slice(m.end, m.end + 30)) || OFFICE_AFTER_DEMONYM.test(text.slice(m.start, m.end + 30).replace(/^\S+/, ''));
-    for (const p of participants.list.filter((x) => x.mention && officeAfter(x.mention) && isPlaceEntity(doc, x.entity))) {
-      participants.list.splice(participants.list.indexOf(p), 1);
-      participants.entities.delete(p.entity);
-    }
+    dropParticipants(participants, (x) => !!x.mention && officeAfter(x.mention) && isPlaceEntity(doc, x.entity));
     // "visits Manchester, Leicester, Dorset and Torbay": what a visit lists with a place is a place, whatever its type.
-    if (type === 'VISIT') for (const p of participants.list.filter((x) => x.mention && listedWithPlaceAfter(text, refs, last.end, x.mention.start))) {
-      participants.list.splice(participants.list.indexOf(p), 1);
-      participants.entities.delete(p.entity);
-    }
+    if (type === 'VISIT') dropParticipants(participants, (x) => !!x.mention && listedWithPlaceAfter(text, refs, last.end, x.mention.start));
     // "The two companies held talks", "the pair met": a group named by number stands for the story's two of that kind.
     if (participants.list.length < 2) addGroupAntecedents(doc, refs, frameStart, frameEnd, participants);
     // "Mr Pound says he rang Lucy ..., they met up": "they" meeting after two people are named is those two.
@@ -184,10 +175,10 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // Where the tree found no one at a gathering (the parser often loses the subject of a long sentence), the words
     // still say who was there: "Musharraf has said during a visit to Britain", "At a news conference ..., Mr Abbas said".
     if (!participants.list.length && nounTrigger) addSpeakerPresent(doc, refs, sentence, head, last, participants);
-    // "Visitors can take private tours of Parliament": a visit by nobody named to nowhere named is no event.
     // "One option being discussed with other ministries": "discuss" is talks only through the two sides it names; with
     // fewer than two found it says nothing of who talked.
     if (/^discuss(?:ed|es|ing)?$/i.test(text.slice(head.start, head.end)) && participants.list.length < 2) return;
+    // "Visitors can take private tours of Parliament": a visit by nobody named to nowhere named is no event.
     if (type === 'VISIT' && !participants.list.length && !tree?.place && !findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start)) return;
     // "Lyon will host the semi-finals": hosting is a meeting only when someone is hosted, or when what is hosted is a
     // gathering ("Prince Charles and Mrs Parker Bowles hosted a dinner at Windsor Castle": its hosts are at it).
@@ -421,6 +412,14 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
     at = t.head;
   }
   return false;
+}
+
+/** Removes the participants `drop` picks, from the list and the entity set alike. */
+function dropParticipants(found: FoundParticipants, drop: (p: Participant) => boolean): void {
+  for (const p of found.list.filter(drop)) {
+    found.list.splice(found.list.indexOf(p), 1);
+    found.entities.delete(p.entity);
+  }
 }
 
 /** Whether a gathering noun is where its verb's act happens ("strike a deal at a June summit"), not what the verb asks for. */

@@ -18,8 +18,9 @@ export const TRIGGERS: TriggerPattern[] = [
   { re: /\b(?:press|news) (?:conference|briefing)s?\b/gi, type: 'PRESS_CONFERENCE', pos: 'noun' },
   { re: /\b(?:phone|telephone|video) (?:call|conversation|talks?)s?\b/gi, type: 'CALL', pos: 'noun' },
   // A conference is a formal meeting ("the party's spring conference", "a conference hosted by Gordon Brown"); in lower
-  // case only: "the Conference" of a sports league is a division, and a conference room or centre is a place.
-  { re: /\bconferences?\b(?! (?:room|centre|center|hall|table|facilities|venue|season|title|league|champions?|calls?|platform|stage|circuit)\b)/g, type: 'MEETING', pos: 'noun' },
+  // case only: "the Conference" of a sports league is a division, a conference room or centre is a place, and a
+  // conference company or "party conference standards" name a trade and a yardstick.
+  { re: /\bconferences?\b(?! (?:room|centre|center|hall|table|facilities|venue|season|title|league|champions?|calls?|platform|stage|circuit|compan(?:y|ies)|organi[sz]ers?|business|industry|standards)\b)/g, type: 'MEETING', pos: 'noun' },
   // Not to an audience: "speaks to journalists during a news conference" is press contact, not a call.
   { re: /\b(?:spoke|spoken|speak|speaks|speaking|talked) (?:(?:by|on the|over the) (?:tele)?phone )?(?:to|with)\b(?! (?:the )?(?:journalists|reporters|media|press|audience|crowd|students|supporters|delegates)\b)/gi, type: 'CALL', pos: 'verb' },
   // "Obama and Rouhani have spoken by telephone".
@@ -88,8 +89,8 @@ const SATISFIED_THINGS = 'agendas?|duty|duties|responsibilit(?:y|ies)|reception|
  */
 export const MEET_SATISFY = new RegExp(String.raw`^\s+(?:with\s+)?(?:(?:that|this|these|those)\s+)?(?:(?!(?:to|and|or|in|at|on|for|with|by|who|which|that|from|about|over|after|before|during|than|as)\s)(?:[\p{Ll}\d$£€][\p{L}\d.,%'’$£€-]*|[\p{L}-]+['’]s)\s+){0,4}(?:${SATISFIED_THINGS})\b`, 'iu');
 
-/** The passive of "meet" as satisfy: "whether the objectives could be met", "targets for the runway can be met". */
-export const MET_AS_SATISFIED = new RegExp(String.raw`\b(?:${SATISFIED_THINGS})\s+(?:(?:for|of|on|in|at)\s+(?:[\p{L}\d'’-]+\s+){1,4}?)?(?:(?:could|can|would|will|may|might|must|should|have|has|had|not|never|yet|all|fully|easily|already|still)\s+){0,3}(?:be|been|being|is|are|was|were)\s+(?:(?:not|never|fully|all|easily|already)\s+)?$`, 'iu');
+/** The passive of "meet" as satisfy: "whether the objectives could be met", "targets for the runway can be met", "criteria still had to be met". */
+export const MET_AS_SATISFIED = new RegExp(String.raw`\b(?:${SATISFIED_THINGS})\s+(?:(?:for|of|on|in|at)\s+(?:[\p{L}\d'’-]+\s+){1,4}?)?(?:(?:could|can|would|will|may|might|must|should|have|has|had|to|not|never|yet|all|fully|easily|already|still)\s+){0,4}(?:be|been|being|is|are|was|were)\s+(?:(?:not|never|fully|all|easily|already)\s+)?$`, 'iu');
 
 /** Idioms and senses of "meet" that name no meeting: "make ends meet"; a hunt meets to ride out ("270 hunts met legally", "hunt supporters to meet as normal"). */
 export const MEET_IDIOM_BEFORE = /\b(?:make|makes|made|making)\s+(?:both\s+)?ends\s+$|\bhunts?(?:\s+(?:supporters|members|followers))?\s+(?:(?:to|will|would|have|had|did|all|still|also|legally|again)\s+){0,2}$/i;
