@@ -11,7 +11,7 @@ import type { ExtractPool } from '../extract-pool/pool';
 import { pipelineComponents } from '../models';
 import { knownNames } from '../extract/ner/gazetteer';
 import { isKgError } from '../errors';
-import { writeArticle, writeArticles, type WriteOutcome, type WriteOptions } from './write';
+import { writeArticle, writeArticlesOrEach, type WriteOutcome, type WriteOptions } from './write';
 import type { GraphStore } from './store';
 
 /** What extracts articles: the worker pool, or pipeline components run in this thread. */
@@ -141,29 +141,17 @@ export async function ingestInputs(
     fail(failure);
     if (unavailable) report.stopped = failure;
   };
-  const writeOne = async (doc: Doc, input: Input) => {
-    try {
-      stored(doc, await writeArticle(store, doc, options));
-    } catch (error) {
-      failWrite(error, input);
-    }
-  };
   const batchSize = Math.max(1, Math.floor(options.writeBatch ?? WRITE_BATCH));
   let batch: { doc: Doc; input: Input }[] = [];
   const flush = async () => {
     const items = batch;
     batch = [];
-    if (items.length <= 1) return items.length ? writeOne(items[0].doc, items[0].input) : undefined;
-    let outcomes: WriteOutcome[];
-    try {
-      outcomes = await writeArticles(store, items.map((item) => item.doc), options);
-    } catch (error) {
-      if (isKgError(error, 'STORE_UNAVAILABLE')) return failWrite(error, items[0].input);
-      // Nothing of the batch was kept: write each alone, so only the article at fault fails.
-      for (const item of items) if (!report.stopped) await writeOne(item.doc, item.input);
-      return;
+    const results = await writeArticlesOrEach(store, items.map((item) => item.doc), options);
+    for (const [i, result] of results.entries()) {
+      if (report.stopped) break;
+      if ('error' in result) failWrite(result.error, items[i].input);
+      else stored(result.doc, result.outcome);
     }
-    items.forEach((item, i) => stored(item.doc, outcomes[i]));
   };
   const write = async (doc: Doc, input: Input) => {
     batch.push({ doc, input });

@@ -5,11 +5,10 @@
  */
 import type { ExtractResult } from '../extract/pipeline';
 import type { Doc, Input, InputError } from '../extract/types';
-import { isKgError } from '../errors';
 import { articleById, articlesPage } from './articles';
 import { extractInput, WRITE_BATCH, type Extractor } from './ingest';
 import type { GraphStore } from './store';
-import { recountArticleCounts, resolvePartialPersons, writeArticle, writeArticles } from './write';
+import { recountArticleCounts, resolvePartialPersons, writeArticlesOrEach } from './write';
 
 /** What a reindex did. */
 export interface ReindexReport {
@@ -64,13 +63,10 @@ export async function reindex(store: GraphStore, extractor: Extractor, onProgres
       const docs = batch;
       batch = [];
       if (!docs.length) return;
-      try {
-        await writeArticles(store, docs, { force: true });
-      } catch (error) {
-        if (docs.length === 1 || isKgError(error, 'STORE_UNAVAILABLE')) throw error;
-        for (const doc of docs) await writeArticle(store, doc, { force: true });
+      for (const result of await writeArticlesOrEach(store, docs, { force: true })) {
+        if ('error' in result) throw result.error;
+        report.rewritten++;
       }
-      report.rewritten += docs.length;
       onProgress?.(report.articles);
     };
     for (const job of jobs) {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Doc } from '../extract/types';
 import { EXTRACTOR_VERSION } from '../extract/pipeline';
-import { KgError } from '../errors';
+import { isKgError, KgError } from '../errors';
 import { knownNames } from '../extract/ner/gazetteer';
 import {
   ARTICLE_FACT_KEYS,
@@ -79,12 +79,44 @@ export async function writeArticle(store: GraphStore, doc: Doc, options: WriteOp
  * writes it, seeing the ones before it (the same id twice: the second is already known).
  */
 export async function writeArticles(store: GraphStore, docs: Doc[], options: WriteOptions = {}): Promise<WriteOutcome[]> {
-  if (docs.length === 1) return [await writeArticle(store, docs[0], options)];
   return store.write(async (tx) => {
     const outcomes: WriteOutcome[] = [];
     for (const doc of docs) outcomes.push(await writeArticleIn(tx, doc, options));
     return outcomes;
   });
+}
+
+/** What writing one document of a batch came to: its outcome, or the error it failed with. */
+export type BatchResult = { doc: Doc; outcome: WriteOutcome } | { doc: Doc; error: unknown };
+
+/**
+ * Writes documents in one transaction (writeArticles); when that fails, nothing of it was kept, and
+ * each is written alone, so only the one at fault fails. A store that takes no writes (disk full)
+ * fails the rest untried, with the same error. Never throws: one result per document, in order.
+ */
+export async function writeArticlesOrEach(store: GraphStore, docs: Doc[], options: WriteOptions = {}): Promise<BatchResult[]> {
+  if (!docs.length) return [];
+  try {
+    const outcomes = await writeArticles(store, docs, options);
+    return docs.map((doc, i) => ({ doc, outcome: outcomes[i] }));
+  } catch (error) {
+    if (docs.length === 1 || isKgError(error, 'STORE_UNAVAILABLE')) return docs.map((doc) => ({ doc, error }));
+  }
+  const results: BatchResult[] = [];
+  let unavailable: unknown;
+  for (const doc of docs) {
+    if (unavailable) {
+      results.push({ doc, error: unavailable });
+      continue;
+    }
+    try {
+      results.push({ doc, outcome: await writeArticle(store, doc, options) });
+    } catch (error) {
+      results.push({ doc, error });
+      if (isKgError(error, 'STORE_UNAVAILABLE')) unavailable = error;
+    }
+  }
+  return results;
 }
 
 /** Writes one document and its facts inside the given transaction. */

@@ -125,7 +125,7 @@ export function mergeWithinDoc(doc: Doc, drafts: DraftEvent[]): DraftEvent[] {
   }
   // "Talks aimed at averting strikes have ended without agreement. Five unions met John Prescott at the conference
   // ...": a lead that reports a gathering without its parties is told again, with them, in the next sentences.
-  const firstSentence = Math.min(...drafts.map((d) => d.sentence));
+  const firstSentence = drafts.reduce((min, d) => Math.min(min, d.sentence), Infinity);
   for (let i = 0; i < out.length; i++) {
     const lead = out[i];
     if (lead.participants.length || lead.sentence > firstSentence + 1 || !GATHERINGS.includes(lead.type)) continue;
