@@ -19,6 +19,8 @@ export interface JudgedArticle {
   id: string;
   title?: string;
   text: string;
+  /** The publication date, as given to the product (titles like "the prime minister" resolve against it). */
+  publishedAt?: string;
 }
 
 /** A reader's events of one article (other fields of the judged file are kept but not read). */
@@ -87,7 +89,7 @@ export function evaluatePairs(articles: JudgedArticle[], judged: JudgedEvents[],
     const article = byId.get(j.id);
     if (!article) continue;
     read++;
-    const out = extractRecord({ id: article.id, title: article.title, text: article.text }, article.id, components);
+    const out = extractRecord({ id: article.id, title: article.title, text: article.text, publishedAt: article.publishedAt }, article.id, components);
     const doc = 'error' in out ? { entities: [], events: [] } : out;
     const entityById = new Map(doc.entities.map((e) => [e.id, e]));
     // The product's pairs: one per unordered pair of entities sharing an event of a pair type.

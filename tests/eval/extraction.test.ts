@@ -316,6 +316,28 @@ describe('who met whom, read from the tree', () => {
     expect(parties(doc).flat()).toContain('Malcolm Turnbull');
   });
 
+  test('an office set off by commas beside a name is that person\'s title, and the title alone refers to them later', () => {
+    const doc = one('Gordon Brown, the chancellor, spoke in Leeds. Michael Howard, the Tory leader, stayed in London. Later Tony Blair held talks with the chancellor. On Friday Mr Blair met the Tory leader in Manchester.');
+    expect(entity(doc, doc.entities.find((e) => e.name === 'Gordon Brown')!.id).roles?.map((r) => r.title)).toEqual(['Chancellor']);
+    const talks = doc.events.find((e) => e.type === 'TALKS');
+    expect(talks && names(doc, talks.participants.map((p) => p.entity))).toEqual(['Gordon Brown', 'Tony Blair']);
+    const meeting = doc.events.find((e) => e.type === 'MEETING');
+    expect(meeting && names(doc, meeting.participants.map((p) => p.entity))).toEqual(['Michael Howard', 'Tony Blair']);
+  });
+
+  test('an office the article never gives is the named person who held it on the publication date', () => {
+    const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
+    const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];
+    const in2005 = at('2005-03-01');
+    const meeting = in2005.events.find((e) => e.type === 'MEETING');
+    // "Mr Howard" (a surname alone) is no rival to the full name Tony Blair, though a John Howard was a prime minister.
+    expect(meeting && names(in2005, meeting.participants.map((p) => p.entity))).toEqual(['Gordon Brown', 'Parliamentary Labour Party', 'Tony Blair']);
+    // In 2008 Gordon Brown was the prime minister and his chancellor is not named: no one is made up.
+    const in2008 = at('2008-03-01');
+    const later = in2008.events.find((e) => e.type === 'MEETING');
+    expect(later && names(in2008, later.participants.map((p) => p.entity))).toEqual(['Gordon Brown', 'Parliamentary Labour Party']);
+  });
+
   test('a description with a demonym is the person with that office of that country, not the country', () => {
     const doc = one('President Pervez Musharraf of Pakistan arrived in London. On Monday the Pakistani president met Prime Minister Tony Blair at Downing Street. He is due to visit Manchester on Tuesday.');
     const meeting = doc.events.find((e) => e.type === 'MEETING');

@@ -14,6 +14,6 @@ export function entityComponent(model: NerModel): (doc: Doc) => void {
     const tokens = sentenceTokens(doc);
     const { mentions, demonyms } = findMentions(doc, model, tokens);
     const roles = findRoles(doc.text, mentions, demonyms);
-    doc.entities = resolveEntities(doc.text, mentions, demonyms, roles);
+    doc.entities = resolveEntities(doc.text, mentions, demonyms, roles, doc.publishedAt);
   };
 }

@@ -9,9 +9,22 @@ import type { Entity, EntityType, PlaceInfo, PlaceKind, Role, TextSpan } from '.
 import { fold, gazetteer, slug, type GazetteerEntry } from '../ner/gazetteer';
 import type { Demonym, Mention } from './mentions';
 import type { RawRole } from './roles';
+import { OFFICE_REFERENCE, officeOf, officeTerms } from './offices';
 
 /** An office named without its holder: "the prime minister", "the chief executive". */
 const TITLE_ALONE = /\b[Tt]he\s+((?:prime|foreign|defen[cs]e|finance|interior|deputy prime) minister|president|vice president|chancellor|premier|(?:foreign|home|defen[cs]e|culture|health|trade|education) secretary|secretary of state|secretary-general|secretary general|chief executive|chairman|chairwoman|governor|mayor|senator|pope)\b(?!\s+\p{Lu})/gu;
+
+/** Any letter case at a word's start: "Tory leader" also as "tory leader", "prime minister" as "Prime Minister". */
+const anyInitialCase = (title: string) =>
+  title
+    .split(/\s+/)
+    .map((w) => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+    .join('\\s+');
+/** TITLE_ALONE with the titles an article gives its people added, and "his chancellor" beside "the chancellor". */
+function titleAlonePattern(titles: string[]): RegExp {
+  const common = TITLE_ALONE.source.replace(/^\\b\[Tt\]he\\s\+\(/, '').replace(/\)\\b\(\?!.*$/, '');
+  return new RegExp(String.raw`\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(${[common, ...titles.map(anyInitialCase)].join('|')})\b(?!\s+\p{Lu})`, 'gu');
+}
 
 const HONORIFIC = /^(?:Sir|Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Dame|Baroness|Baron)\.?$/;
 
@@ -94,7 +107,7 @@ function coordinatedWithCompany(text: string, m: Mention, organisations: Mention
 }
 
 /** Builds the Doc's entities from its mentions, demonyms and roles. */
-export function resolveEntities(text: string, mentions: Mention[], demonyms: Demonym[], rawRoles: RawRole[]): Entity[] {
+export function resolveEntities(text: string, mentions: Mention[], demonyms: Demonym[], rawRoles: RawRole[], publishedAt: string | null = null): Entity[] {
   const gaz = gazetteer();
   const clusters = new Map<string, Cluster>();
   const clusterOf: Cluster[] = [];
@@ -180,11 +193,40 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
     if (holders.length === 1) holders[0].references.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
   }
 
-  // Titles alone: "the prime minister" after "Prime Minister Malcolm Turnbull" is the one person named earlier with that title.
-  for (const m of text.matchAll(TITLE_ALONE)) {
-    const office = m[1].replace(/\s+/g, ' ').toLowerCase();
-    const holders = persons().filter((c) => c.mentions.some((x) => x.end <= m.index!) && c.roles.some((r) => r.title.toLowerCase() === office));
-    if (holders.length === 1) holders[0].references.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  // Titles alone: "the prime minister" after "Prime Minister Malcolm Turnbull" or "Gordon Brown, the chancellor," is the
+  // one person named earlier with that title. The offices looked for are the common ones and every title the article
+  // gives someone ("the Tory leader" after "Michael Howard, the Tory leader,").
+  const officeWords = (t: string) => t.replace(/\s+/g, ' ').toLowerCase();
+  const givenTitles = new Set(persons().flatMap((c) => c.roles.map((r) => officeWords(r.title))).filter((t) => /^[\p{L} .'’-]{4,60}$/u.test(t)));
+  const titleAlone = titleAlonePattern([...givenTitles]);
+  for (const m of text.matchAll(titleAlone)) {
+    const office = officeWords(m[1]);
+    const holders = persons().filter((c) => c.mentions.some((x) => x.end <= m.index!) && c.roles.some((r) => officeWords(r.title) === office));
+    if (holders.length === 1 && !holders[0].mentions.some((x) => x.start <= m.index! && x.end >= m.index! + m[0].length)) holders[0].references.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+  }
+
+  // Offices the article names only by title ("the prime minister" in a report that writes "Tony Blair" once and never
+  // says he is prime minister): the one person the article names who held that office on the publication date.
+  const refersAlready = (start: number, end: number) => [...clusters.values()].some((c) => c.references.some((r) => r.start < end && start < r.end) || c.mentions.some((x) => x.start < end && start < x.end));
+  for (const m of text.matchAll(OFFICE_REFERENCE)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (refersAlready(start, end)) continue;
+    let country: string | null = null;
+    if (m[1]) {
+      const place = gaz.demonyms.get(fold(m[1])) ?? gaz.names.get(fold(m[1]));
+      if (place?.type !== 'PLACE' || !place.countryCode) continue;
+      country = place.countryCode;
+    }
+    const office = officeOf(m[2]);
+    if (office.country && country && office.country !== country) continue;
+    const terms = officeTerms(office.office, country ?? office.country, publishedAt);
+    // A full name outweighs a surname alone: "Mr Howard" (Michael, the Tory leader) is no rival to "Tony Blair" for
+    // "the prime minister", though John Howard was one too.
+    const match = persons().map((c) => ({ c, how: Math.max(0, ...terms.map((t) => namesHolder(c, t.holder))) }));
+    const best = Math.max(0, ...match.map((x) => x.how));
+    const named = match.filter((x) => best && x.how === best);
+    if (named.length === 1) named[0].c.references.push({ start, end, text: m[0] });
   }
 
   // Containment the text states: "Kyiv, Ukraine".
@@ -217,6 +259,19 @@ function acronym(name: string): string {
     .filter((w) => /^\p{Lu}/u.test(w))
     .map((w) => w[0])
     .join('');
+}
+
+/**
+ * How surely a person cluster is the office holder named: 2 for the same first and last name ("George Bush" for
+ * "George W. Bush"), 1 for the same surname when the article gives no first name ("Mr Blair"), 0 for another person.
+ */
+function namesHolder(c: Cluster, holder: string): number {
+  const own = holder.split(/\s+/).map(nameKeyToken);
+  const full = c.mentions.map((m) => m.text.split(/\s+/).filter((t) => !HONORIFIC.test(t)).map(nameKeyToken)).filter((t) => t.length);
+  if (!full.length) return 0;
+  const longest = full.reduce((a, b) => (b.length > a.length ? b : a));
+  if (longest.length === 1) return longest[0] === own.at(-1) ? 1 : 0;
+  return longest[0] === own[0] && longest.at(-1) === own.at(-1) ? 2 : 0;
 }
 
 function displayName(c: Cluster): string {

@@ -19,6 +19,13 @@ const TITLE_WORDS = new Set(
   'president vice prime minister foreign defense defence interior finance economy deputy secretary general special envoy aide adviser advisor spokesperson spokesman spokeswoman chief head director ambassador chancellor king queen prince premier governor mayor senator sen. rep. representative leader commander gen. general admiral foreign-minister minister ceo chairman chairwoman chair executive officer of for policy planning state national security intelligence military staff presidential press secretary-general attorney speaker envoy'.split(' '),
 );
 
+/** The last word of an office ("deputy prime minister", "Tory leader"): a title word that can head the phrase alone. */
+const OFFICE_HEAD = /^(?:president|minister|secretary|chancellor|premier|leader|chairman|chairwoman|chair|governor|mayor|ambassador|envoy|spokesman|spokeswoman|spokesperson|director|chief|executive|commander|speaker|senator|king|queen|secretary-general|general|adviser|advisor|aide)$/i;
+/** ", the chancellor," right after a name (the phrase in group 1, closed by a comma or the sentence's end). */
+const APPOSITION_AFTER = /^,\s+((?:the|its|his|her)\s+[^,;:()"“”]{3,60}?)\s*(?:,|\.(?:\s|$))/u;
+/** "the chancellor, " right before a name, at a clause's start or after a verb. */
+const APPOSITION_BEFORE = /(?:^|[.;:]\s+|\b(?:and|but|said|says|with|by|met|meet|meets|between)\s+)((?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er)\s+[^,;:()"“”]{3,60}?),\s+$/u;
+
 /** Roles of person mentions from the words right before them. */
 export function findRoles(text: string, mentions: Mention[], demonyms: Demonym[]): RawRole[] {
   const roles: RawRole[] = [];
@@ -65,6 +72,26 @@ export function findRoles(text: string, mentions: Mention[], demonyms: Demonym[]
     while (title.length && /^(?:of|for)$/i.test(title[title.length - 1])) title.pop();
     const t = (title.join(' ') + remit).trim();
     if (t && /\p{L}{2,}/u.test(t)) roles.push({ mention: i, title: normaliseTitle(t), of });
+  });
+  // Appositions: "Gordon Brown, the chancellor, said", "Mr Howard, the Tory leader,", and the other way round, "the
+  // chancellor, Gordon Brown, said". A noun phrase of title words set off by commas beside a name is that person's office.
+  mentions.forEach((m, i) => {
+    if (m.type !== 'PERSON' || roles.some((r) => r.mention === i)) return;
+    const after = APPOSITION_AFTER.exec(text.slice(m.end, m.end + 90));
+    const before = after ? null : APPOSITION_BEFORE.exec(text.slice(Math.max(0, m.start - 90), m.start));
+    const phrase = after ?? before;
+    if (!phrase) return;
+    const phraseStart = after ? m.end + after.index + after[0].indexOf(after[1]) : m.start - before![0].length + before![0].indexOf(before![1]);
+    const phraseEnd = phraseStart + phrase[1].length;
+    const owner = [...mentions, ...demonyms].find((x) => x !== m && x.start >= phraseStart && x.end <= phraseEnd);
+    // Title words only, once the owner's name is set aside; the last one names the office ("the party's deputy leader").
+    const words = text.slice(owner ? owner.end : phraseStart, phraseEnd).replace(/^['’]s\b/, '').match(/[\p{L}.'’-]+/gu) ?? [];
+    const title = words.filter((w) => !/^(?:the|a|an|its|his|her|their|of|for)$/i.test(w));
+    // Up to two capitalised words of whose office it is may lead: "the Tory leader", "the Lib Dem leader".
+    let own = 0;
+    while (own < 2 && own < title.length - 1 && /^\p{Lu}/u.test(title[own]) && !TITLE_WORDS.has(title[own].toLowerCase())) own++;
+    if (!title.length || title.length > 4 || !title.slice(own).every((w) => TITLE_WORDS.has(w.toLowerCase())) || !OFFICE_HEAD.test(title[title.length - 1])) return;
+    roles.push({ mention: i, title: normaliseTitle(title.join(' ')), of: owner });
   });
   // "The Russian delegation is headed by ... X", "his team would be led by ... X".
   const head = /\b(?:the\s+|his\s+|her\s+)?([\p{L}]+\s+)?(?:delegation|team|side)\s+(?:is|was|will be|would be)\s+(?:headed|led)\s+by\s+/giu;
