@@ -325,6 +325,12 @@ describe('who met whom, read from the tree', () => {
     expect(meeting && names(doc, meeting.participants.map((p) => p.entity))).toEqual(['Michael Howard', 'Tony Blair']);
   });
 
+  test('who a relative clause on a gathering says attends or chairs it is at it', () => {
+    const doc = one('Tony Blair will address MPs on Monday at a behind-closed doors meeting which Gordon Brown is thought likely to attend.');
+    const meeting = doc.events.find((e) => e.type === 'MEETING');
+    expect(meeting && names(doc, meeting.participants.map((p) => p.entity))).toEqual(['Gordon Brown', 'Tony Blair']);
+  });
+
   test('an office the article never gives is the named person who held it on the publication date', () => {
     const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
     const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];

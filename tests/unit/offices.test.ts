@@ -31,5 +31,6 @@ describe('office holders', () => {
     expect(found('The Prime Minister Tony Blair said')).toEqual([]);
     expect(found('the president of Iran said')).toEqual([]);
     expect(found('the deputy prime minister and the US president')).toEqual(['the deputy prime minister', 'the US president']);
+    expect(found('The prime minister and chancellor faced MPs')).toEqual(['The prime minister', 'chancellor']);
   });
 });

@@ -75,7 +75,8 @@ function officeReference(): RegExp {
     'vice[ -]president', 'president', 'secretary of state', 'taoiseach', 'pope', '(?:UN |Nato |NATO )?secretary[ -]general',
     '(?:Tory|Conservative|Labour|Lib Dem|Liberal Democrat)(?: party)? leader',
   ].map((o) => either(o).replace(/ /g, '\\s+'));
-  return new RegExp(String.raw`\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?!(?:Deputy|Prime|Vice|Home|Foreign|Tory|Conservative|Labour|Lib|Liberal|UN|Nato|NATO|Secretary|Chancellor|President)\b)(\p{Lu}[\p{L}.]+)\s+)?(PM|${offices.join('|')})\b(?!\s+(?:\p{Lu}|of\b|for\b))`, 'gu');
+  // "The prime minister and chancellor": an office coordinated with another shares its determiner.
+  return new RegExp(String.raw`(?:\b(?:[Tt]he|[Hh]is|[Hh]er)\s+|(?<=\b(?:[Mm]inister|[Cc]hancellor|[Pp]resident|[Ss]ecretary|PM|[Ll]eader)\s+and\s+))(?:(?!(?:Deputy|Prime|Vice|Home|Foreign|Tory|Conservative|Labour|Lib|Liberal|UN|Nato|NATO|Secretary|Chancellor|President)\b)(\p{Lu}[\p{L}.]+)\s+)?(PM|${offices.join('|')})\b(?!\s+(?:\p{Lu}|of\b|for\b))`, 'gu');
 }
 
 /** The office an OFFICE_REFERENCE match names, in the table's words, and the country its wording fixes, if any. */

@@ -15,7 +15,7 @@ const NEWS_OUTLET = String.raw`BBC|ITV|ITN|GMTV|CNN|Sky|Channel\s+4|Radio(?:\s+\
 
 /** Patterns in priority order; longer phrases first so they win overlaps. */
 export const TRIGGERS: TriggerPattern[] = [
-  { re: /\b(?:press|news) (?:conference|briefing)s?\b/gi, type: 'PRESS_CONFERENCE', pos: 'noun' },
+  { re: /\b(?:press|news|media) (?:conference|briefing)s?\b/gi, type: 'PRESS_CONFERENCE', pos: 'noun' },
   { re: /\b(?:phone|telephone|video) (?:call|conversation|talks?)s?\b/gi, type: 'CALL', pos: 'noun' },
   // A conference is a formal meeting ("the party's spring conference", "a conference hosted by Gordon Brown"); in lower
   // case only: "the Conference" of a sports league is a division, a conference room or centre is a place, and a

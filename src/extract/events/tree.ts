@@ -42,6 +42,8 @@ const LIGHT_VERB = new RegExp(
 /** Verbs whose subject speaks to the gathering that is their object, and so attends it: "Sir Ian told a meeting of the authority", "addressed the summit". */
 const ADDRESS_VERB = /^(?:tell|tells|told|telling|address|addresses|addressed|addressing|brief|briefs|briefed|briefing)$/i;
 /** Verbs whose subject attends the gathering named by their oblique: "arrive for their meeting", "spoke at a rally". */
+/** Verbs of a relative clause on a gathering that put its subject at it: attend, join, chair, host, address. */
+const RELATIVE_ATTEND = /^(?:attend|attends|attended|attending|join|joins|joined|joining|chair|chairs|chaired|chairing|host|hosts|hosted|hosting|address|addresses|addressed|addressing)$/i;
 const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended|attending|speak|speaks|spoke|speaking|address|addresses|addressed|addressing|come|comes|came|go|goes|went|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|gather|gathers|gathered|participate|participates|participated|take|took|taken|sit|sat|appear|appears|appeared|walk|walks|walked|leave|leaves|left|talk|talks|talked|met|meet|meets|say|says|said|tell|tells|told|answer|answers|answered|pose|poses|posed|shake|shook|greet|greets|greeted|wait|waits|waited|stand|stands|stood)$/i;
 /** Group nouns that make a country or organisation a party: "Russian negotiators", "UDA leaders". */
 const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders|regulators?|lawmakers|legislators|prosecutors|investigators|inspectors|mediators|programme|program|newspaper|paper|magazine|channel|station|website|service|agency|correspondent|editor|reporter)$/i;
@@ -119,6 +121,9 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       else if ((rel === 'nmod' || rel.startsWith('obl')) && cs && PLACE_CASE.test(cs)) placeRefs.push(...t.placesIn(c));
       // "a dinner hosted by the deputy leader": the host of the gathering is at it. Only gatherings are hosted, so
       // "a conference on developing enterprise hosted by Brown" is hosted by Brown, wherever the parser hung "hosted".
+      // "a meeting which Gordon Brown is thought likely to attend", "the talks he chaired": who a relative clause on the
+      // gathering says attends, joins, chairs, hosts or addresses it is at it.
+      else if (rel === 'acl:relcl' && t.attendsIn(c)) add(t.subjectsOf(c), 'subject');
       else if (rel === 'acl' || rel === 'nmod') {
         for (const k of t.hostsBelow(c)) add(t.nominal(k), 'subject');
       } else if (rel === 'compound' || rel === 'amod') {
@@ -128,6 +133,11 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
           else if (a.ref) placeRefs.push(a.ref);
         }
       }
+    }
+    // The same of a gathering set beside it: "at their meeting at Westminster - a behind-closed doors meeting which ...".
+    for (const c of t.children(head)) {
+      if (!/^(?:nmod|appos)$/.test(t.tokens[c].deprel) || !GATHERING_NOUN.test(t.tokens[c].text)) continue;
+      for (const k of t.children(c)) if (t.tokens[k].deprel === 'acl:relcl' && t.attendsIn(k)) add(t.subjectsOf(k), 'subject');
     }
     // "waits for the start of a meeting", "on the sidelines of the summit": the part stands in the meeting's place.
     let at = head;
@@ -354,6 +364,12 @@ class Tree {
       break;
     }
     return out;
+  }
+
+  /** Whether the clause headed by verb i, or a verb it controls ("is thought likely to attend"), attends, joins, chairs, hosts or addresses. */
+  attendsIn(i: number, depth = 0): boolean {
+    if (RELATIVE_ATTEND.test(this.tokens[i].text)) return true;
+    return depth < 3 && this.children(i).some((c) => /^(?:xcomp|ccomp)$/.test(this.tokens[c].deprel) && this.attendsIn(c, depth + 1));
   }
 
   /** The agents of "hosted by"-like clauses at or below token i within its phrase (nmod, acl, obj, up to 3 levels). */
