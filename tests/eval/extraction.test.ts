@@ -331,6 +331,12 @@ describe('who met whom, read from the tree', () => {
     expect(meeting && names(doc, meeting.participants.map((p) => p.entity))).toEqual(['Gordon Brown', 'Tony Blair']);
   });
 
+  test('a host named with a lower-case title is the host; a pronoun right after a fronted phrase\'s last name is not that name', () => {
+    const doc = one('Tony Blair felt he had lost voters\' trust. And that at a dinner hosted by deputy PM John Prescott he told Gordon Brown of his intention to stand down.');
+    const dinner = doc.events.find((e) => e.type === 'MEETING');
+    expect(dinner && names(doc, dinner.participants.map((p) => p.entity))).toEqual(['Gordon Brown', 'John Prescott', 'Tony Blair']);
+  });
+
   test('an office the article never gives is the named person who held it on the publication date', () => {
     const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
     const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];

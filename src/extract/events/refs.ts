@@ -96,10 +96,23 @@ function sentenceIndexAt(doc: Doc, at: number): number {
 
 /** Words that open a fronted prepositional or participial phrase ("At a conference ...,", "Speaking after the debate,"). */
 const OPENER = '(?:At|In|On|During|After|Before|Following|Ahead of|Despite|Amid|Like|Unlike|Without|With|Speaking|Talking)';
+/** What may come before the opener: a conjunction carrying the story on ("And that at a dinner ..."). */
+const LEAD = '(?:(?:And|But|Yet|So)\\s+)?(?:that\\s+)?';
 /** A sentence that opens with such a phrase and a comma right before the pronoun; [0] is the opener and its first word. */
-const FRONTED_PHRASE = new RegExp(`^\\s*${OPENER}\\s+\\S+(?=[^,]*,\\s*$)`);
+const FRONTED_PHRASE = new RegExp(`^\\s*${LEAD}${OPENER}\\s+\\S+(?=[^,]*,\\s*$)`, 'i');
+/**
+ * The same without the comma, where the pronoun comes right after a name the phrase ends with ("And that at a dinner
+ * hosted by John Prescott he told Mr Brown"): a subject pronoun never stands for the name just before it.
+ */
+const FRONTED_UNMARKED = new RegExp(`^\\s*${LEAD}${OPENER}\\s+[^,.;:"“”]*$`, 'i');
 /** A sentence that opens with such a phrase and goes on with "he" or "she"; [1] is the pronoun. */
 const FRONTED_THEN_PRONOUN = new RegExp(`^\\s*${OPENER}\\s+[^,]*,\\s*(he|she)\\b`);
+
+/** The last ref before index `limit` that starts at or after `from` and passes `test`. */
+function findLastRefBefore(refs: Ref[], limit: number, from: number, test: (r: Ref) => boolean): Ref | null {
+  for (let i = limit - 1; i >= 0 && refs[i].start >= from; i--) if (test(refs[i])) return refs[i];
+  return null;
+}
 
 /** The person a pronoun at `at` most likely means, skipping people in `exclude`. */
 export function resolvePronoun(doc: Doc, refs: Ref[], at: number, exclude: Set<string>): string | null {
@@ -114,7 +127,10 @@ export function resolvePronoun(doc: Doc, refs: Ref[], at: number, exclude: Set<s
     // "At a conference hosted by Gordon Brown, he said": a subject pronoun after a fronted prepositional phrase does not
     // mean a person named inside the phrase (a writer would have named him in the main clause); it continues the story.
     // The subject of a fronted clause still can: "After Blair arrived, he said".
-    const fronted = FRONTED_PHRASE.exec(doc.text.slice(sentence.start, at));
+    const head = doc.text.slice(sentence.start, at);
+    const last = findLastRefBefore(refs, limit, sentence.start, person);
+    const unmarked = last && /^\s+$/.test(doc.text.slice(last.end, at)) && FRONTED_UNMARKED.test(head);
+    const fronted = FRONTED_PHRASE.exec(head) ?? (unmarked ? [''] : null);
     const from = fronted ? sentence.start + fronted[0].length : sentence.start;
     const inSentence = findRefFrom(refs, sentence.start, (r) => person(r) && (!fronted || r.start < from), at);
     if (inSentence) return inSentence.entity;

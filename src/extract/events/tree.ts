@@ -46,7 +46,7 @@ const ADDRESS_VERB = /^(?:tell|tells|told|telling|address|addresses|addressed|ad
 const RELATIVE_ATTEND = /^(?:attend|attends|attended|attending|join|joins|joined|joining|chair|chairs|chaired|chairing|host|hosts|hosted|hosting|address|addresses|addressed|addressing)$/i;
 const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended|attending|speak|speaks|spoke|speaking|address|addresses|addressed|addressing|come|comes|came|go|goes|went|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|gather|gathers|gathered|participate|participates|participated|take|took|taken|sit|sat|appear|appears|appeared|walk|walks|walked|leave|leaves|left|talk|talks|talked|met|meet|meets|say|says|said|tell|tells|told|answer|answers|answered|pose|poses|posed|shake|shook|greet|greets|greeted|wait|waits|waited|stand|stands|stood)$/i;
 /** Group nouns that make a country or organisation a party: "Russian negotiators", "UDA leaders". */
-const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders|regulators?|lawmakers|legislators|prosecutors|investigators|inspectors|mediators|programme|program|newspaper|paper|magazine|channel|station|website|service|agency|correspondent|editor|reporter)$/i;
+const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|deputy|pm|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders|regulators?|lawmakers|legislators|prosecutors|investigators|inspectors|mediators|programme|program|newspaper|paper|magazine|channel|station|website|service|agency|correspondent|editor|reporter)$/i;
 /** Nouns that name a gathering one can be at: the object of "hosted", "held", "gave" that a "where" clause may follow. */
 const GATHERING_NOUN = /^(?:dinners?|lunch(?:es)?|luncheons?|breakfasts?|receptions?|banquets?|parties|party|meetings?|summits?|conferences?|talks|gatherings?|sessions?|rally|rallies|ceremony|ceremonies|events?)$/i;
 /** Party nouns that name a group, whose owner is the body it stands for: "the EU's leaders", "Russia's negotiators". */
@@ -323,7 +323,11 @@ class Tree {
 
   /** The subjects of a verb: its own (nsubj, passive agent side), or, without one, the subject of the verb it depends on. */
   subjectsOf(v: number): Found[] {
-    const own = this.kids[v].filter((k) => /^nsubj/.test(this.tokens[k].deprel) || this.tokens[k].deprel === 'obl:agent');
+    let own = this.kids[v].filter((k) => /^nsubj/.test(this.tokens[k].deprel) || this.tokens[k].deprel === 'obl:agent');
+    // "at a dinner hosted by John Prescott he told Mr Brown": where the parser makes the name that ends a fronted phrase a
+    // second subject, the pronoun right after it is the subject (a pronoun never restates the name just before it).
+    const pronoun = own.find((k) => this.tokens[k].upos === 'PRON' && /^(?:he|she|they|we|i)$/i.test(this.tokens[k].text));
+    if (pronoun !== undefined && own.length > 1) own = own.filter((k) => k === pronoun || !(this.tokens[k].upos === 'PROPN' && this.tokens[k].start < this.tokens[pronoun].start));
     // "Rutte, who met with Trump": a relative pronoun stands for the noun the clause describes.
     if (own.length) {
       const found = own.map((k) => (/^(?:who|which|that)$/i.test(this.tokens[k].text) ? this.antecedent(k, v) : this.nominal(k)));
