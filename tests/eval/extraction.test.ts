@@ -337,6 +337,11 @@ describe('who met whom, read from the tree', () => {
     expect(dinner && names(doc, dinner.participants.map((p) => p.entity))).toEqual(['Gordon Brown', 'John Prescott', 'Tony Blair']);
   });
 
+  test('countries or nations named with a body stand for that body', () => {
+    const doc = one('The G8 countries will meet at Gleneagles in Scotland.');
+    expect(parties(doc)).toEqual([['G8']]);
+  });
+
   test('an office the article never gives is the named person who held it on the publication date', () => {
     const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
     const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];
