@@ -342,6 +342,11 @@ describe('who met whom, read from the tree', () => {
     expect(parties(doc)).toEqual([['G8']]);
   });
 
+  test('a name after "a" or "an" that modifies a noun is no party', () => {
+    const doc = one('Gordon Brown will visit an HIV/Aids orphanage in Tanzania on Monday.');
+    expect(parties(doc)).toEqual([['Gordon Brown']]);
+  });
+
   test('an office the article never gives is the named person who held it on the publication date', () => {
     const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
     const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];

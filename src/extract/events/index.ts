@@ -166,6 +166,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // The mention may already hold the office ("Israeli counterpart"): the words after its first are tested too.
     const officeAfter = (m: Span) => OFFICE_AFTER_DEMONYM.test(text.slice(m.end, m.end + 30)) || OFFICE_AFTER_DEMONYM.test(text.slice(m.start, m.end + 30).replace(/^\S+/, ''));
     dropParticipants(participants, (x) => !!x.mention && officeAfter(x.mention) && isPlaceEntity(doc, x.entity));
+    // A name that modifies a noun is no party: "will visit an HIV/Aids orphanage" (a name takes no "a" of its own).
+    dropParticipants(participants, (x) => !!x.mention && modifiesNounAfterArticle(text, x.mention));
     // "visits Manchester, Leicester, Dorset and Torbay": what a visit lists with a place is a place, whatever its type.
     if (type === 'VISIT') dropParticipants(participants, (x) => !!x.mention && listedWithPlaceAfter(text, refs, last.end, x.mention.start));
     // "The two companies held talks", "the pair met": a group named by number stands for the story's two of that kind.
@@ -415,6 +417,11 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
 }
 
 /** Removes the participants `drop` picks, from the list and the entity set alike. */
+/** "an HIV/Aids orphanage", "a Labour MP": a name after "a"/"an" and before a lower-case word modifies that word. */
+function modifiesNounAfterArticle(text: string, m: Span): boolean {
+  return /\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) && /^\s+\p{Ll}[\p{L}-]*\b(?!\s+(?:of|to|for|and|or|in|on|at|with)\b)/u.test(text.slice(m.end, m.end + 40)) && !/^\s+(?:and|or|in|on|at|with|to|for|of|who|which|that|said|says|is|was|has|had|will|would)\b/i.test(text.slice(m.end, m.end + 12));
+}
+
 function dropParticipants(found: FoundParticipants, drop: (p: Participant) => boolean): void {
   for (const p of found.list.filter(drop)) {
     found.list.splice(found.list.indexOf(p), 1);
