@@ -260,7 +260,7 @@ describe('who met whom, read from the tree', () => {
     ['Euronext, which combines the Paris, Amsterdam and Lisbon exchanges, began talks with the LSE.', ['Euronext', 'LSE']],
     ['London Mayor Ken Livingstone was joined by Prime Minister Tony Blair at a school in Leeds.', ['Ken Livingstone', 'Tony Blair']],
     ['John Smith held private talks with Peter Jones in London.', ['John Smith', 'Peter Jones']],
-    ['The WTO is to hold talks with both Chile and Peru.', ['Chile', 'Peru', 'World Trade Organization']],
+    ['The WTO is to hold talks with both Chile and Peru.', ['Chile', 'World Trade Organization']],
     ['NATO Secretary General Mark Rutte, who met with Donald Trump at the White House on Monday, spoke to reporters.', ['Donald Trump', 'Mark Rutte']],
     ['The meeting between Blair and Brown is said to have gone well.', ['Blair', 'Brown']],
     // Photo captions: the position aside is no verb, and the caption's names were there.
@@ -345,6 +345,12 @@ describe('who met whom, read from the tree', () => {
   test('a name after "a" or "an" that modifies a noun is no party', () => {
     const doc = one('Gordon Brown will visit an HIV/Aids orphanage in Tanzania on Monday.');
     expect(parties(doc)).toEqual([['Gordon Brown']]);
+  });
+
+  test('talks with both A and B, or with A and with B, are two events: A did not meet B', () => {
+    const doc = one('The World Trade Organisation is to hold membership talks with both Iraq and Afghanistan.');
+    expect(parties(doc).map((p) => p.sort())).toEqual([['Iraq', 'World Trade Organisation'], ['Afghanistan', 'World Trade Organisation']]);
+    expect(parties(one('Smith held talks with Jones and Brown on Monday.'))).toHaveLength(1);
   });
 
   test('an office the article never gives is the named person who held it on the publication date', () => {

@@ -224,12 +224,14 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const place = type === 'CALL' ? null : type === 'INTERVIEW' ? treePlace : treePlace ?? findPlace(text, refs, participants.entities, head.end, nextBreak(text, last.end, frameEnd), lastBreak(text, frameStart, head.start), head.start);
     // "Speaking to the BBC's Westminster Hour, Mr Kennedy said": speaking to an organisation (an outlet) is an interview, not a call.
     const interview = type === 'CALL' && /^(?:spoke|spoken|speak|speaks|speaking|talked)\b/i.test(text.slice(head.start, head.end)) && participants.list.length > 1 && participants.list.slice(1).every((p) => doc.entities.some((e) => e.id === p.entity && e.type === 'ORGANIZATION'));
-    out.push({
+    // "is to hold talks with both Iraq and Afghanistan", "talks with Chile and with Peru": two counterparts, each met
+    // by the other side apart, are two events, not one where Iraq met Afghanistan.
+    for (const group of apartCounterparts(text, last.end, frameEnd, participants.list)) out.push({
       type: interview ? 'INTERVIEW' : type,
       // Nothing dated after the article was written has happened yet: "a summit next July" is planned.
       status: (status ?? 'OCCURRED') === 'OCCURRED' && date && afterPublication(date.date, doc.publishedAt) ? 'PLANNED' : (status ?? 'OCCURRED'),
       negated,
-      participants: participants.list,
+      participants: group,
       place,
       date: date?.date ?? null,
       datePrecision: date?.precision ?? null,
@@ -420,6 +422,20 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
 /** "an HIV/Aids orphanage", "a Labour MP": a name after "a"/"an" and before a lower-case word modifies that word. */
 function modifiesNounAfterArticle(text: string, m: Span): boolean {
   return /\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) && /^\s+\p{Ll}[\p{L}-]*\b(?!\s+(?:of|to|for|and|or|in|on|at|with)\b)/u.test(text.slice(m.end, m.end + 40)) && !/^\s+(?:and|or|in|on|at|with|to|for|of|who|which|that|said|says|is|was|has|had|will|would)\b/i.test(text.slice(m.end, m.end + 12));
+}
+
+/**
+ * The participant sets of a trigger whose "with" names counterparts met apart ("with both A and B", "with A and with
+ * B"): one set per counterpart, each with the parties named before the "with". Otherwise the one set given.
+ */
+function apartCounterparts(text: string, from: number, to: number, list: Participant[]): Participant[][] {
+  const apart = /^\s+(?:[\p{Ll}-]+\s+){0,2}?with\s+(?:both\s+(?=[^,;.]*?\band\b)|(?=[^,;.]*?\band\s+with\b))/u.exec(text.slice(from, to));
+  if (!apart) return [list];
+  const at = from + apart[0].length;
+  const counterparts = list.filter((p) => p.mention && p.mention.start >= at);
+  const others = list.filter((p) => !counterparts.includes(p));
+  if (counterparts.length < 2 || !others.length) return [list];
+  return counterparts.map((c) => [...others.map((p) => ({ ...p })), c]);
 }
 
 function dropParticipants(found: FoundParticipants, drop: (p: Participant) => boolean): void {
