@@ -167,7 +167,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const officeAfter = (m: Span) => OFFICE_AFTER_DEMONYM.test(text.slice(m.end, m.end + 30)) || OFFICE_AFTER_DEMONYM.test(text.slice(m.start, m.end + 30).replace(/^\S+/, ''));
     dropParticipants(participants, (x) => !!x.mention && officeAfter(x.mention) && isPlaceEntity(doc, x.entity));
     // A name that modifies a noun is no party: "will visit an HIV/Aids orphanage" (a name takes no "a" of its own).
-    dropParticipants(participants, (x) => !!x.mention && modifiesNounAfterArticle(text, x.mention));
+    // A gathering's own modifier is its party, though: "attended a BNP meeting".
+    dropParticipants(participants, (x) => !!x.mention && modifiesNounAfterArticle(text, x.mention) && !/^\s*$/.test(text.slice(x.mention.end, head.start)) && !GATHERING_AFTER.test(text.slice(x.mention.end, x.mention.end + 40)));
     // "visits Manchester, Leicester, Dorset and Torbay": what a visit lists with a place is a place, whatever its type.
     if (type === 'VISIT') dropParticipants(participants, (x) => !!x.mention && listedWithPlaceAfter(text, refs, last.end, x.mention.start));
     // "The two companies held talks", "the pair met": a group named by number stands for the story's two of that kind.
@@ -419,6 +420,9 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
 }
 
 /** Removes the participants `drop` picks, from the list and the entity set alike. */
+/** A gathering noun right after a name ("a BNP meeting", "a Labour party conference"). */
+const GATHERING_AFTER = /^\s+(?:[\p{Ll}-]+\s+)?(?:meetings?|conferences?|summits?|talks|rall(?:y|ies)|dinners?|receptions?|gatherings?|sessions?)\b/u;
+
 /** "an HIV/Aids orphanage", "a Labour MP": a name after "a"/"an" and before a lower-case word modifies that word. */
 function modifiesNounAfterArticle(text: string, m: Span): boolean {
   return /\b(?:a|an)\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) && /^\s+\p{Ll}[\p{L}-]*\b(?!\s+(?:of|to|for|and|or|in|on|at|with)\b)/u.test(text.slice(m.end, m.end + 40)) && !/^\s+(?:and|or|in|on|at|with|to|for|of|who|which|that|said|says|is|was|has|had|will|would)\b/i.test(text.slice(m.end, m.end + 12));

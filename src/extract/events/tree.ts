@@ -324,6 +324,9 @@ class Tree {
   /** The subjects of a verb: its own (nsubj, passive agent side), or, without one, the subject of the verb it depends on. */
   subjectsOf(v: number): Found[] {
     let own = this.kids[v].filter((k) => /^nsubj/.test(this.tokens[k].deprel) || this.tokens[k].deprel === 'obl:agent');
+    // "India's petroleum minister Mr Aiyar and ... Khristenko would discuss": a bare name before a verb that has no
+    // subject, which the parser hung on it as an oblique, is its subject.
+    if (!own.length) own = this.kids[v].filter((k) => k < v && this.tokens[k].deprel === 'obl' && this.tokens[k].upos === 'PROPN' && !this.caseOf(k));
     // "at a dinner hosted by John Prescott he told Mr Brown": where the parser makes the name that ends a fronted phrase a
     // second subject, the pronoun right after it is the subject (a pronoun never restates the name just before it).
     const pronoun = own.find((k) => this.tokens[k].upos === 'PRON' && /^(?:he|she|they|we|i)$/i.test(this.tokens[k].text));
