@@ -84,6 +84,7 @@ function findTriggers(text: string, start: number, end: number): Trigger[] {
       const s = start + m.index!;
       const e = s + m[0].length;
       if (found.some((f) => f.start < e && s < f.end)) continue;
+      if (p.notAfter?.test(text.slice(Math.max(start, s - 200), s))) continue;
       if (NOT_AN_EVENT_AFTER.test(text.slice(e, e + 20)) || NOT_AN_EVENT_BEFORE.test(text.slice(Math.max(0, s - 40), s))) continue;
       // "Meet" as satisfy or receive: "meet the requirements", "objectives could be met" (not "a meeting with").
       if (/^(?:meet|meets|met|meeting)\b/i.test(m[0]) && !/\b(?:a|an|the|their|his|her|its|this|that)\s+$/i.test(text.slice(Math.max(0, s - 8), s))) {
