@@ -342,7 +342,8 @@ class Tree {
     const up = this.tokens[v].head;
     // "agreed to meet", "is to hold", "after meeting with": the controlling verb's subject.
     // Not a reported clause (ccomp): "the paper claimed that [the firms] have held discussions" is not the paper's.
-    if (up >= 0 && /^(?:xcomp|conj|advcl)$/.test(rel)) return this.subjectsOf(up);
+    // "He is due to take part": where the parser makes the infinitive the clausal subject of "due", the subject is due's.
+    if (up >= 0 && (/^(?:xcomp|conj|advcl)$/.test(rel) || (rel === 'csubj' && this.kids[up].some((k) => /^nsubj/.test(this.tokens[k].deprel))))) return this.subjectsOf(up);
     // "play hardball in negotiating with Britain": a gerund after a subordinator is an adverbial clause of the verb
     // above, whose subject it shares, even where the parser hung it on that verb's object noun.
     const marked = this.children(v).some((k) => this.tokens[k].deprel === 'mark' && /^(?:in|by|after|before|while|when|without|since|on)$/i.test(this.tokens[k].text));
