@@ -359,6 +359,13 @@ describe('who met whom, read from the tree', () => {
     expect(talks && names(doc, talks.participants.map((p) => p.entity))).toEqual(['India', 'Jack Straw']);
   });
 
+  test('the simple present with a day is a timetable; a recent meeting, or negotiations to conclude, have taken place', () => {
+    const planned = one('European Union finance ministers meet on Thursday to discuss a tax on jet fuel.').events[0];
+    expect([planned.status, planned.date]).toEqual(['PLANNED', '2025-05-22']);
+    expect(one('The plan was tabled by France following the recent G7 meeting.').events[0].status).toBe('OCCURRED');
+    expect(one('The FAO has urged the World Trade Organisation to swiftly conclude negotiations on trade.').events[0].status).toBe('OCCURRED');
+  });
+
   test('an office the article never gives is the named person who held it on the publication date', () => {
     const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
     const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];

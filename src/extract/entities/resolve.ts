@@ -207,7 +207,8 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
 
   // Offices the article names only by title ("the prime minister" in a report that writes "Tony Blair" once and never
   // says he is prime minister): the one person the article names who held that office on the publication date.
-  const refersAlready = (start: number, end: number) => [...clusters.values()].some((c) => c.references.some((r) => r.start < end && start < r.end) || c.mentions.some((x) => x.start < end && start < x.end));
+  // A party's name inside the title ("the Labour leader") is no reference to a person already made.
+  const refersAlready = (start: number, end: number) => persons().some((c) => c.references.some((r) => r.start < end && start < r.end) || c.mentions.some((x) => x.start < end && start < x.end));
   for (const m of text.matchAll(OFFICE_REFERENCE)) {
     const start = m.index!;
     const end = start + m[0].length;

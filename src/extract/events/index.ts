@@ -193,8 +193,12 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // "hoping to strike a deal at a June summit": what is wished is the deal; the gathering where it would be struck
     // is one still to come, not one proposed.
     if (status === 'PROPOSED' && tree && parsed && nounTrigger && settingOfVerb(parsed, tree.head)) status = 'PLANNED';
-    // "The government is holding a further meeting on Friday": the present progressive with a day is an arrangement.
+    // "The government is holding a further meeting on Friday", "ministers meet on Thursday": the present progressive or
+    // simple present with a day is an arrangement.
     if (status === 'OCCURRED' && tree && parsed && progressiveWithDay(parsed, tree.verb ?? tree.head, text.slice(last.end, frameEnd))) status = 'PLANNED';
+    // "following the recent G7 meeting", "urged the WTO to conclude negotiations": a gathering called recent or last, or
+    // one to be concluded, continued or suspended, has taken place, whatever is asked of it.
+    if (status !== 'OCCURRED' && status !== null && tree && parsed && nounTrigger && takenPlace(parsed, tree.head)) status = 'OCCURRED';
     // "Paid leave would be increased by 2007, Ms Hewitt told GMTV": a trigger verb in the simple past happened, whatever
     // the words before it say of something else; not in a condition ("if they met").
     if ((status === 'PLANNED' || status === 'HYPOTHETICAL' || status === 'PROPOSED') && tree && parsed && simplePast(parsed, tree.head)) status = 'OCCURRED';
@@ -465,8 +469,18 @@ function settingOfVerb(parsed: ParsedSentence, head: number): boolean {
 const ATTENDED_IN_PAST = /^(?:told|addressed|attended|chaired|held|hosted|opened|spoke|joined|left|briefed)$/i;
 
 /** Whether the verb is in the present progressive ("is holding", "are meeting") and what follows names a day or this week. */
+/** A gathering noun whose words say it has begun: "the recent meeting", "the last summit", "conclude the negotiations". */
+function takenPlace(parsed: ParsedSentence, head: number): boolean {
+  const tokens = parsed.tokens;
+  if (tokens.some((t) => t.head === head && t.deprel === 'amod' && /^(?:recent|last|previous|earlier|latest|past|ongoing|continuing)$/i.test(t.text))) return true;
+  const tk = tokens[head];
+  return tk.deprel === 'obj' && tk.head >= 0 && /^(?:conclude|concludes|concluded|concluding|complete|completes|completed|completing|continue|continues|continued|continuing|suspend|suspends|suspended|suspending|finish|finishes|finished|finishing|wrap)$/i.test(tokens[tk.head].text);
+}
+
 function progressiveWithDay(parsed: ParsedSentence, verb: number, after: string): boolean {
   const tk = parsed.tokens[verb];
+  // "EU finance ministers meet on Thursday": the simple present with a day is a timetable, as news writes it.
+  if ((tk.xpos === 'VBP' || tk.xpos === 'VBZ') && !parsed.tokens.some((t) => t.head === verb && /^aux/.test(t.deprel))) return /^[^.;]{0,40}?\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/.test(after);
   if (tk.xpos !== 'VBG') return false;
   const aux = parsed.tokens.filter((t) => t.head === verb && (t.deprel === 'aux' || t.deprel === 'aux:pass'));
   if (aux.length !== 1 || !/^(?:is|are|am|'s|'re)$/i.test(aux[0].text)) return false;
