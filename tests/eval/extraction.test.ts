@@ -366,6 +366,11 @@ describe('who met whom, read from the tree', () => {
     expect(one('The FAO has urged the World Trade Organisation to swiftly conclude negotiations on trade.').events[0].status).toBe('OCCURRED');
   });
 
+  test('"the three-day conference" and "Thursday\'s meeting" refer back to the gathering told before', () => {
+    const doc = one('Protesters are set to gather at Labour\'s spring conference in Gateshead. Campaigners were also expected to demonstrate during the three-day conference which starts on Friday.');
+    expect(doc.events.filter((e) => e.type === 'MEETING')).toHaveLength(1);
+  });
+
   test('an office the article never gives is the named person who held it on the publication date', () => {
     const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
     const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];

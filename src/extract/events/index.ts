@@ -208,7 +208,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     // happened happened too.
     else if (status === 'PLANNED' && tree && parsed && beforeOrAfterPast(parsed, tree.head)) status = 'OCCURRED';
     else if ((status === 'PLANNED' || status === 'HYPOTHETICAL') && tree && parsed && tree.verb !== null && tree.verb !== tree.head && ATTENDED_IN_PAST.test(parsed.tokens[tree.verb].text) && simplePast(parsed, tree.verb)) status = 'OCCURRED';
-    const anaphoric = nounTrigger && /\b(?:the|these|those|that|this|such)\s+(?:\w+\s+)?$/i.test(before.slice(-25)) && !participants.explicitList;
+    // "the talks", "the three-day conference", "Thursday's meeting": a gathering named as one already told of.
+    const anaphoric = nounTrigger && ANAPHOR_BEFORE.test(before.slice(-32)) && !participants.explicitList;
     const future = status === 'PLANNED';
     const dates = dateMentions(text, sentence.start, sentence.end, doc.publishedAt, future);
     const undatedStatus = status === 'PROPOSED' || status === 'HYPOTHETICAL' || status === 'DECLINED';
@@ -469,6 +470,9 @@ function settingOfVerb(parsed: ParsedSentence, head: number): boolean {
 const ATTENDED_IN_PAST = /^(?:told|addressed|attended|chaired|held|hosted|opened|spoke|joined|left|briefed)$/i;
 
 /** Whether the verb is in the present progressive ("is holding", "are meeting") and what follows names a day or this week. */
+/** The words before a gathering noun that refer back to one ("the", "this", "the three-day", "Thursday's"). */
+const ANAPHOR_BEFORE = /\b(?:the|these|those|that|this|such)\s+(?:[\w-]+\s+)?$|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)['’]s\s+(?:[\w-]+\s+)?$/i;
+
 /** A gathering noun whose words say it has begun: "the recent meeting", "the last summit", "conclude the negotiations". */
 function takenPlace(parsed: ParsedSentence, head: number): boolean {
   const tokens = parsed.tokens;
