@@ -371,6 +371,13 @@ describe('who met whom, read from the tree', () => {
     expect(doc.events.filter((e) => e.type === 'MEETING')).toHaveLength(1);
   });
 
+  test('"the commission" is the one organisation named before with that word; who acts after talks with someone held them', () => {
+    const doc = one('The European Commission proposed a tax. Jack Straw met the commission in Brussels on Monday.');
+    expect(parties(doc).flat().sort()).toEqual(['European Commission', 'Jack Straw']);
+    const after = one('The package was announced by agriculture minister Dominique Bussereau after talks with Oxfam on Monday.');
+    expect(parties(after).flat().sort()).toEqual(['Dominique Bussereau', 'Oxfam']);
+  });
+
   test('an office the article never gives is the named person who held it on the publication date', () => {
     const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
     const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];

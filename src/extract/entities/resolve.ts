@@ -26,6 +26,12 @@ function titleAlonePattern(titles: string[]): RegExp {
   return new RegExp(String.raw`\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(${[common, ...titles.map(anyInitialCase)].join('|')})\b(?!\s+\p{Lu})`, 'gu');
 }
 
+/** "the commission", "the Bank": a body named by its head noun, not followed by a name or an "of"/"for" phrase of its own. */
+const BODY_REFERENCE = new RegExp(
+  String.raw`\b[Tt]he\s+(${['commission', 'committee', 'bank', 'council', 'agency', 'authority', 'board', 'fund', 'organisation', 'organization', 'federation', 'association', 'alliance', 'forum', 'ministry', 'department', 'exchange', 'institute', 'foundation', 'tribunal', 'assembly', 'union', 'court', 'corporation'].map(anyInitialCase).join('|')})\b(?!\s+(?:of|for)\b)(?![\s-]+\p{Lu})`,
+  'gu',
+);
+
 const HONORIFIC = /^(?:Sir|Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Dame|Baroness|Baron)\.?$/;
 
 /** The sex an honorific right before offset `at` states ("Mr" male, "Mrs"/"Ms"/"Miss"/"Lady"/"Dame" female), if any. */
@@ -228,6 +234,20 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
     const best = Math.max(0, ...match.map((x) => x.how));
     const named = match.filter((x) => best && x.how === best);
     if (named.length === 1) named[0].c.references.push({ start, end, text: m[0] });
+  }
+
+  // "the commission" after "the Commission for Africa", "the bank" after "the Bank of England": a definite description
+  // whose head noun is a word of the name of one organisation named before it refers to that organisation.
+  const organisations = [...clusters.values()].filter((c) => c.type === 'ORGANIZATION');
+  if (organisations.length) {
+    for (const m of text.matchAll(BODY_REFERENCE)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if ([...clusters.values()].some((c) => c.mentions.some((x) => x.start < end && start < x.end) || c.references.some((r) => r.start < end && start < r.end))) continue;
+      const head = m[1].toLowerCase().replace(/^organization$/, 'organisation');
+      const named = organisations.filter((c) => c.mentions.some((x) => x.end <= start) && displayName(c).toLowerCase().replace(/organization/g, 'organisation').split(/[\s-]+/).includes(head));
+      if (named.length === 1) named[0].references.push({ start, end, text: m[0] });
+    }
   }
 
   // Containment the text states: "Kyiv, Ukraine".

@@ -152,6 +152,10 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       // A caption names who was there, then the occasion: "Senators John McCain and Lindsey Graham, following a meeting with Obama".
       const captioned = !lightVerb && !attended && rel !== 'nmod:poss' && cs && /^(?:at|after|before|following|during|ahead|upon|on)$/i.test(cs) && t.refAt(gov)?.type === 'PERSON';
       if (captioned) add(t.nominal(gov), 'subject');
+      // "announced by minister Dominique Bussereau after talks with vintners' representatives", "he resigned following
+      // talks with the board": who did something after or before talks with someone held them.
+      const sequenced = !lightVerb && !attended && !captioned && (g.upos === 'VERB' || g.upos === 'AUX') && rel.startsWith('obl') && cs && /^(?:after|following|before|ahead)$/i.test(cs) && found.some((f) => f.slot === 'object');
+      if (sequenced) add(t.subjectsOf(gov), 'subject');
       // "At a dinner hosted by Prescott he told Brown ...": who does something at or during a gathering is there, and so
       // is the person it is done to.
       const presentAt = !lightVerb && (g.upos === 'VERB' || g.upos === 'AUX') && rel.startsWith('obl') && cs && /^(?:at|during)$/i.test(cs);
