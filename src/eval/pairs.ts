@@ -45,6 +45,8 @@ export interface PairScores {
   pairs: { precision: number; recall: number; f1: number; found: number; gold: number; right: number; given: number };
   /** Reader's events, and how many have a product event of a pair type in the same sentence. */
   events: { gold: number; found: number; foundWithTwo: number };
+  /** Diagnostic, not the product's figure: recall over the reader's pairs whose two sides are both proper names ("Tony Blair", not "union leaders"). */
+  named: { found: number; gold: number };
   missed: PairExample[];
   wrong: PairExample[];
 }
@@ -85,6 +87,9 @@ export function evaluatePairs(articles: JudgedArticle[], judged: JudgedEvents[],
   const missed: PairExample[] = [];
   const wrong: PairExample[] = [];
   let read = 0;
+  const named = { found: 0, gold: 0 };
+  // A proper name: every word capitalised but function words, once a leading "the" is set aside ("Labour MPs" is a group).
+  const proper = (name: string) => name.replace(/^the\s+/i, '').split(/\s+/).every((w) => /^(?:\p{Lu}|of$|for$|and$|the$|de$|von$|al-)/u.test(w));
   for (const j of judged) {
     const article = byId.get(j.id);
     if (!article) continue;
@@ -122,8 +127,13 @@ export function evaluatePairs(articles: JudgedArticle[], judged: JudgedEvents[],
     gold += readerPairs.size;
     predicted += given.size;
     for (const pair of readerPairs.values()) {
-      if ([...given.values()].some((p) => matches(p, pair))) tp++;
+      const hit = [...given.values()].some((p) => matches(p, pair));
+      if (hit) tp++;
       else missed.push({ article: j.id, a: pair[0], b: pair[1] });
+      if (proper(pair[0]) && proper(pair[1])) {
+        named.gold++;
+        if (hit) named.found++;
+      }
     }
     for (const p of given.values()) {
       if ([...readerPairs.values()].some((pair) => matches(p, pair))) hits++;
@@ -135,5 +145,5 @@ export function evaluatePairs(articles: JudgedArticle[], judged: JudgedEvents[],
   const recall = gold ? tp / gold : 0;
   const precision = predicted ? hits / predicted : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { articles: read, pairs: { precision, recall, f1, found: tp, gold, right: hits, given: predicted }, events, missed, wrong };
+  return { articles: read, pairs: { precision, recall, f1, found: tp, gold, right: hits, given: predicted }, events, named, missed, wrong };
 }

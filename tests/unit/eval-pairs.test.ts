@@ -27,6 +27,8 @@ describe('kg eval pairs', () => {
     expect(scores.pairs.recall).toBe(0.5);
     expect(scores.missed).toEqual([{ article: 'a2', a: 'John Prescott', b: 'five public sector unions' }]);
     expect(scores.events).toEqual({ gold: 2, found: 2, foundWithTwo: 1 });
+    // The diagnostic over pairs of two proper names leaves the group out.
+    expect(scores.named).toEqual({ found: 1, gold: 1 });
   });
 
   test('a reader names a country as people write it', () => {
