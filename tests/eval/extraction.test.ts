@@ -378,6 +378,12 @@ describe('who met whom, read from the tree', () => {
     expect(parties(after).flat().sort()).toEqual(['Dominique Bussereau', 'Oxfam']);
   });
 
+  test('a proponent of talks is no party to them; a name compounded with a visit is where it goes', () => {
+    expect(parties(one('Mr Blair is an enthusiastic proponent of talks to bring Turkey within the EU.'))).toEqual([[]]);
+    expect(parties(one('John Snow, who is in Dublin at the start of a four-nation EU visit, praised Ireland.')).flat()).not.toContain('European Union');
+    expect(parties(one('Tony Blair was the host of the talks with George Bush.')).flat().sort()).toEqual(['George Bush', 'Tony Blair']);
+  });
+
   test('an office the article never gives is the named person who held it on the publication date', () => {
     const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
     const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];

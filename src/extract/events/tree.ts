@@ -42,6 +42,8 @@ const LIGHT_VERB = new RegExp(
 /** Verbs whose subject speaks to the gathering that is their object, and so attends it: "Sir Ian told a meeting of the authority", "addressed the summit". */
 const ADDRESS_VERB = /^(?:tell|tells|told|telling|address|addresses|addressed|addressing|brief|briefs|briefed|briefing)$/i;
 /** Verbs whose subject attends the gathering named by their oblique: "arrive for their meeting", "spoke at a rally". */
+/** Nouns of a part in a gathering: its subject is at it ("Blair was the host of the talks", "a member of the delegation"). */
+const PART_IN_GATHERING = /^(?:host|hosts|chair|chairman|chairwoman|chairs|member|members|participant|participants|guest|guests|delegate|delegates|attendee|attendees|organiser|organisers|organizer|organizers|head|leader|leaders|speaker|speakers|part|side|sides|party|parties|negotiator|negotiators|envoy|mediator|mediators|representative|representatives)$/i;
 /** Verbs of a relative clause on a gathering that put its subject at it: attend, join, chair, host, address. */
 const RELATIVE_ATTEND = /^(?:attend|attends|attended|attending|join|joins|joined|joining|chair|chairs|chaired|chairing|host|hosts|hosted|hosting|address|addresses|addressed|addressing)$/i;
 const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended|attending|speak|speaks|spoke|speaking|address|addresses|addressed|addressing|come|comes|came|go|goes|went|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|gather|gathers|gathered|participate|participates|participated|take|took|taken|sit|sat|appear|appears|appeared|walk|walks|walked|leave|leaves|left|talk|talks|talked|met|meet|meets|say|says|said|tell|tells|told|answer|answers|answered|pose|poses|posed|shake|shook|greet|greets|greeted|wait|waits|waited|stand|stands|stood)$/i;
@@ -129,7 +131,10 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       } else if (rel === 'compound' || rel === 'amod') {
         for (const a of t.nominal(c)) {
           if (a.ref) namedBy.push(a.entity);
-          if (a.ref && (a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY')) add([a], 'subject');
+          // "a four-nation EU visit", "his Washington visit": what names a visit is where it goes, not who goes.
+          if (a.ref && type === 'VISIT') {
+            if (a.ref.type === 'PLACE') placeRefs.push(a.ref);
+          } else if (a.ref && (a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY')) add([a], 'subject');
           else if (a.ref) placeRefs.push(a.ref);
         }
       }
@@ -231,6 +236,11 @@ export function treeRulesOut(doc: Doc, refs: Ref[], parsed: ParsedSentence, trig
   for (let k = at, steps = 0; k >= 0 && !triggerPath.has(k) && steps < 30; k = t.tokens[k].head, steps++) {
     const rel = t.tokens[k].deprel;
     if (rel === 'acl:relcl') return true;
+    // "a four-nation EU visit": a name compounded with the visit says where it goes, not who goes.
+    if (visit && rel === 'compound' && t.tokens[k].head === head) return true;
+    // "Mr Blair is an enthusiastic proponent of talks": the subject of a copular noun the gathering modifies is no
+    // party, unless the noun names a part in it ("Blair was the host of the talks").
+    if (/^nsubj/.test(rel) && t.tokens[k].head >= 0 && t.tokens[k].head !== head && triggerPath.has(t.tokens[k].head) && t.tokens[t.tokens[k].head].upos === 'NOUN' && t.children(t.tokens[k].head).some((c) => t.tokens[c].deprel === 'cop') && !PART_IN_GATHERING.test(t.tokens[t.tokens[k].head].text)) return true;
     // "told the BBC News website Ford did not deserve any credit": a name in what is reported is no party.
     // (A clause: a noun the parser labels ccomp is the object it mistook: "told GMTV's Sunday programme".)
     if (rel === 'ccomp' && t.tokens[k].head >= 0 && triggerPath.has(t.tokens[k].head) && t.tokens[k].upos !== 'NOUN' && t.tokens[k].upos !== 'PROPN') return true;
