@@ -384,6 +384,12 @@ describe('who met whom, read from the tree', () => {
     expect(parties(one('Tony Blair was the host of the talks with George Bush.')).flat().sort()).toEqual(['George Bush', 'Tony Blair']);
   });
 
+  test('a meeting between named parties has those parties; who signs something during it is represented, not added', () => {
+    const doc = one('India and Russia signed a memorandum on Tuesday during a meeting between Gazprom chairman Aleksey Miller and ONGC chairman Subir Raha.');
+    expect(parties(doc).flat()).not.toContain('India');
+    expect(parties(doc).flat()).toContain('Aleksey Miller');
+  });
+
   test('an office the article never gives is the named person who held it on the publication date', () => {
     const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
     const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];

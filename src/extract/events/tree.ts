@@ -91,6 +91,9 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
   };
   const tok = t.tokens[head];
   let verb: number | null = null;
+  // "a meeting between Raha, Miller and Aiyar" names every party: whoever signs something during it ("India and Russia
+  // signed a memorandum during a meeting between ...") is represented there, not added to it.
+  let namesAllItsParties = /^\s+between\s/.test(doc.text.slice(lastTrigger.end, lastTrigger.end + 12));
   if (tok.upos === 'VERB' || tok.upos === 'AUX') {
     verb = head;
     add(t.subjectsOf(head), 'subject');
@@ -113,7 +116,11 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
     for (const c of t.children(head)) {
       const rel = t.tokens[c].deprel;
       const cs = t.caseOf(c);
-      if ((rel === 'nmod' || rel.startsWith('obl')) && cs && (PARTICIPANT_CASE.test(cs) || (type === 'CALL' && /^to$/i.test(cs)))) add(t.betweenBoth(t.nominal(c), cs), 'object', PARTICIPANT_CASE.test(cs));
+      if ((rel === 'nmod' || rel.startsWith('obl')) && cs && (PARTICIPANT_CASE.test(cs) || (type === 'CALL' && /^to$/i.test(cs)))) {
+        const parties = t.betweenBoth(t.nominal(c), cs);
+        if (/^between$/i.test(cs) && parties.length >= 2) namesAllItsParties = true;
+        add(parties, 'object', PARTICIPANT_CASE.test(cs));
+      }
       else if (rel === 'nmod:poss') add(t.owner(c, head), 'subject');
       // "he has been in talks with ...", "Blair was at the summit": the subject of a copular gathering is at it.
       // "was not at the meeting" says who was absent.
@@ -164,7 +171,7 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       // "At a dinner hosted by Prescott he told Brown ...": who does something at or during a gathering is there, and so
       // is the person it is done to.
       const presentAt = !lightVerb && (g.upos === 'VERB' || g.upos === 'AUX') && rel.startsWith('obl') && cs && /^(?:at|during)$/i.test(cs);
-      if (presentAt) {
+      if (presentAt && !namesAllItsParties) {
         if (!attended) add(t.subjectsOf(gov), 'subject');
         for (const c of t.children(gov)) if (c !== at && (t.tokens[c].deprel === 'obj' || t.tokens[c].deprel === 'iobj')) add(t.nominal(c).filter((a) => a.ref?.type === 'PERSON'), 'object');
       }
