@@ -390,6 +390,15 @@ describe('who met whom, read from the tree', () => {
     expect(parties(doc).flat()).toContain('Aleksey Miller');
   });
 
+  test('"his" before a name continues the story\'s subject; a possessor is not what a sentence is about', () => {
+    const doc = one('Viktor Makarov joined the KGB as a young man. One of his fellow pupils was Vladimir Putin. In 1992 he made contact with the British, who arranged a meeting between him and an MI6 agent in Latvia.');
+    expect(parties(doc).flat()).toContain('Viktor Makarov');
+    expect(parties(doc).flat()).not.toContain('Vladimir Putin');
+    const owner = one("Putin's former classmate Alexander Makarov was jailed in 1990. In 1992 he made contact with the British, who arranged a meeting between him and an agent in Latvia.");
+    expect(parties(owner).flat()).toContain('Alexander Makarov');
+    expect(parties(owner).flat()).not.toContain('Putin');
+  });
+
   test('an office the article never gives is the named person who held it on the publication date', () => {
     const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
     const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];

@@ -134,6 +134,10 @@ export function resolvePronoun(doc: Doc, refs: Ref[], at: number, exclude: Set<s
     const from = fronted ? sentence.start + fronted[0].length : sentence.start;
     const inSentence = findRefFrom(refs, sentence.start, (r) => person(r) && (!fronted || r.start < from), at);
     if (inSentence) return inSentence.entity;
+    // "he made contact with the authorities, who arranged a meeting between him and an agent": with no name before
+    // it in the sentence, a pronoun in a later clause continues the sentence's earlier "he" or "she".
+    const earlier = /\b(?:he|she)\b(?=[^.]*?[,;]|[^.]*?\b(?:who|which|that|and|but)\b)/i.exec(doc.text.slice(sentence.start, at));
+    if (earlier && !fronted && sentence.start + earlier.index < at - 3) return resolvePronoun(doc, refs, sentence.start + earlier.index, exclude);
   }
   // Earlier sentences, nearest first: the first person each one names, unless a "he"/"she" comes before that name,
   // which continues the story's subject from further back ("He arrived ..., where he met Bush. He is due to visit ...":
@@ -143,8 +147,11 @@ export function resolvePronoun(doc: Doc, refs: Ref[], at: number, exclude: Set<s
     // "At a conference hosted by Brown, he said ...": that sentence's subject is its "he", not the name in its opening phrase.
     const opening = FRONTED_THEN_PRONOUN.exec(doc.text.slice(s.start, Math.min(s.end, at)));
     if (opening) return resolvePronoun(doc, refs, s.start + opening[0].length - opening[1].length, exclude);
-    const first = findRefFrom(refs, s.start, person, Math.min(s.end, at));
-    const pronoun = /\b(?:he|she)\b/i.exec(doc.text.slice(s.start, first ? first.start : s.end));
+    // "Putin's former classmate Alexander Makarov was jailed": the possessor is not what the sentence is about.
+    const notPossessor = (r: Ref) => person(r) && !/^['’]s?\b/.test(doc.text.slice(r.end, r.end + 3));
+    const first = findRefFrom(refs, s.start, notPossessor, Math.min(s.end, at)) ?? findRefFrom(refs, s.start, person, Math.min(s.end, at));
+    // "One of his fellow pupils was Vladimir Putin": a "his" or "her" before the name continues the subject too.
+    const pronoun = /\b(?:he|she|his|her)\b/i.exec(doc.text.slice(s.start, first ? first.start : s.end));
     if (pronoun) return resolvePronoun(doc, refs, s.start + pronoun.index, exclude);
     if (first) return first.entity;
   }
