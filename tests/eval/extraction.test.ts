@@ -394,6 +394,8 @@ describe('who met whom, read from the tree', () => {
     const doc = one('Viktor Makarov joined the KGB as a young man. One of his fellow pupils was Vladimir Putin. In 1992 he made contact with the British, who arranged a meeting between him and an MI6 agent in Latvia.');
     expect(parties(doc).flat()).toContain('Viktor Makarov');
     expect(parties(doc).flat()).not.toContain('Vladimir Putin');
+    // Who arranged the meeting between him and the agent brought them together, and was not at it.
+    expect(parties(doc).flat()).not.toContain('United Kingdom');
     const owner = one("Putin's former classmate Alexander Makarov was jailed in 1990. In 1992 he made contact with the British, who arranged a meeting between him and an agent in Latvia.");
     expect(parties(owner).flat()).toContain('Alexander Makarov');
     expect(parties(owner).flat()).not.toContain('Putin');

@@ -177,7 +177,9 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       }
       if (lightVerb || attended) {
         verb = gov;
-        add(t.subjectsOf(gov), 'subject');
+        // "the British, who arranged a meeting between him and an MI6 agent": who arranges or brokers a gathering
+        // between named parties brings them together, without being one of them.
+        if (!(namesAllItsParties && /^(?:arrang|organi[sz]|broker|set|sets|setting|propos|call)/i.test(g.text))) add(t.subjectsOf(gov), 'subject');
         for (const c of t.children(gov)) {
           if (c === at) continue;
           const crel = t.tokens[c].deprel;
