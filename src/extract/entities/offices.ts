@@ -7,8 +7,6 @@
  * news reports most, the offices British and American reports name alone, and international posts; dates are the
  * first and last day in office (ISO), an open end meaning in office now.
  */
-import { fold } from '../ner/gazetteer';
-
 /** One term of one office. */
 export interface OfficeTerm {
   /** The office as a reference names it, lower case: "prime minister", "chancellor", "conservative leader". */
@@ -93,9 +91,6 @@ export function officeOf(words: string): { office: string; country: string | nul
   if (general) return { office: 'secretary-general', country: general[1]?.toUpperCase() ?? null };
   return { office: w, country: null };
 }
-
-/** A name folded for comparison: accents, case, dots and hyphens set aside ("Schröder" = "schroeder" is not tried: the table spells as English news does). */
-export const holderKey = (name: string) => fold(name).replace(/[.]/g, '').replace(/[-\s]+/g, ' ').trim();
 
 /** The terms of an office held on `date` (ISO, or null for any time; a term's last day is its successor's first), in the given country if one is fixed. */
 export function officeTerms(office: string, country: string | null, date: string | null): OfficeTerm[] {

@@ -205,20 +205,30 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
   const officeWords = (t: string) => t.replace(/\s+/g, ' ').toLowerCase();
   const givenTitles = new Set(persons().flatMap((c) => c.roles.map((r) => officeWords(r.title))).filter((t) => /^[\p{L} .'’-]{4,60}$/u.test(t)));
   const titleAlone = titleAlonePattern([...givenTitles]);
+  // Per office, its holders with the end of their first mention: one lookup per match, not a pass over everyone
+  // (a long text has thousands of both).
+  const holdersOf = new Map<string, { c: Cluster; first: number }[]>();
+  for (const c of persons()) {
+    const first = c.mentions.reduce((min, x) => Math.min(min, x.end), Infinity);
+    for (const t of new Set(c.roles.map((r) => officeWords(r.title)))) holdersOf.set(t, [...(holdersOf.get(t) ?? []), { c, first }]);
+  }
+  const personSpans = spanIndex(persons().flatMap((c) => [...c.mentions, ...c.references]));
   for (const m of text.matchAll(titleAlone)) {
-    const office = officeWords(m[1]);
-    const holders = persons().filter((c) => c.mentions.some((x) => x.end <= m.index!) && c.roles.some((r) => officeWords(r.title) === office));
-    if (holders.length === 1 && !holders[0].mentions.some((x) => x.start <= m.index! && x.end >= m.index! + m[0].length)) holders[0].references.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
+    const holders = (holdersOf.get(officeWords(m[1])) ?? []).filter((h) => h.first <= m.index!);
+    if (holders.length === 1 && !personSpans.covers(m.index!, m.index! + m[0].length)) holders[0].c.references.push({ start: m.index!, end: m.index! + m[0].length, text: m[0] });
   }
 
   // Offices the article names only by title ("the prime minister" in a report that writes "Tony Blair" once and never
   // says he is prime minister): the one person the article names who held that office on the publication date.
   // A party's name inside the title ("the Labour leader") is no reference to a person already made.
-  const refersAlready = (start: number, end: number) => persons().some((c) => c.references.some((r) => r.start < end && start < r.end) || c.mentions.some((x) => x.start < end && start < x.end));
+  // The result depends on the office and country only (the date is the article's): worked out once for each.
+  const people = persons();
+  const referred = spanIndex(people.flatMap((c) => [...c.mentions, ...c.references]));
+  const holderFor = new Map<string, Cluster | null>();
   for (const m of text.matchAll(OFFICE_REFERENCE)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (refersAlready(start, end)) continue;
+    if (referred.overlaps(start, end)) continue;
     let country: string | null = null;
     if (m[1]) {
       const place = gaz.demonyms.get(fold(m[1])) ?? gaz.names.get(fold(m[1]));
@@ -227,26 +237,36 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
     }
     const office = officeOf(m[2]);
     if (office.country && country && office.country !== country) continue;
-    const terms = officeTerms(office.office, country ?? office.country, publishedAt);
-    // A full name outweighs a surname alone: "Mr Howard" (Michael, the Tory leader) is no rival to "Tony Blair" for
-    // "the prime minister", though John Howard was one too.
-    const match = persons().map((c) => ({ c, how: Math.max(0, ...terms.map((t) => namesHolder(c, t.holder))) }));
-    const best = Math.max(0, ...match.map((x) => x.how));
-    const named = match.filter((x) => best && x.how === best);
-    if (named.length === 1) named[0].c.references.push({ start, end, text: m[0] });
+    const key = `${office.office}|${country ?? office.country ?? ''}`;
+    if (!holderFor.has(key)) {
+      const terms = officeTerms(office.office, country ?? office.country, publishedAt);
+      // A full name outweighs a surname alone: "Mr Howard" (Michael, the Tory leader) is no rival to "Tony Blair" for
+      // "the prime minister", though John Howard was one too.
+      const match = terms.length ? people.map((c) => ({ c, how: Math.max(0, ...terms.map((t) => namesHolder(c, t.holder))) })) : [];
+      const best = Math.max(0, ...match.map((x) => x.how));
+      const named = match.filter((x) => best && x.how === best);
+      holderFor.set(key, named.length === 1 ? named[0].c : null);
+    }
+    holderFor.get(key)?.references.push({ start, end, text: m[0] });
   }
 
   // "the commission" after "the Commission for Africa", "the bank" after "the Bank of England": a definite description
   // whose head noun is a word of the name of one organisation named before it refers to that organisation.
   const organisations = [...clusters.values()].filter((c) => c.type === 'ORGANIZATION');
   if (organisations.length) {
+    const anyName = spanIndex([...clusters.values()].flatMap((c) => [...c.mentions, ...c.references]));
+    // Per head word, the organisations whose name has it, with the end of their first mention.
+    const byWord = new Map<string, { c: Cluster; first: number }[]>();
+    for (const c of organisations) {
+      const first = c.mentions.reduce((min, x) => Math.min(min, x.end), Infinity);
+      for (const w of new Set(displayName(c).toLowerCase().replace(/organization/g, 'organisation').split(/[\s-]+/))) byWord.set(w, [...(byWord.get(w) ?? []), { c, first }]);
+    }
     for (const m of text.matchAll(BODY_REFERENCE)) {
       const start = m.index!;
       const end = start + m[0].length;
-      if ([...clusters.values()].some((c) => c.mentions.some((x) => x.start < end && start < x.end) || c.references.some((r) => r.start < end && start < r.end))) continue;
-      const head = m[1].toLowerCase().replace(/^organization$/, 'organisation');
-      const named = organisations.filter((c) => c.mentions.some((x) => x.end <= start) && displayName(c).toLowerCase().replace(/organization/g, 'organisation').split(/[\s-]+/).includes(head));
-      if (named.length === 1) named[0].references.push({ start, end, text: m[0] });
+      if (anyName.overlaps(start, end)) continue;
+      const named = (byWord.get(m[1].toLowerCase().replace(/^organization$/, 'organisation')) ?? []).filter((o) => o.first <= start);
+      if (named.length === 1) named[0].c.references.push({ start, end, text: m[0] });
     }
   }
 
@@ -271,7 +291,10 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
 }
 
 function firstOffset(c: Cluster): number {
-  return Math.min(...c.mentions.map((m) => m.start), ...c.references.map((r) => r.start));
+  // Not Math.min(...spans): a long text can give one entity more references than a call takes arguments.
+  let first = Infinity;
+  for (const s of [...c.mentions, ...c.references]) first = Math.min(first, s.start);
+  return first;
 }
 
 function acronym(name: string): string {
@@ -280,6 +303,27 @@ function acronym(name: string): string {
     .filter((w) => /^\p{Lu}/u.test(w))
     .map((w) => w[0])
     .join('');
+}
+
+/** Spans sorted by start, for overlap and cover tests by binary search (the longest span bounds how far back to look). */
+function spanIndex(spans: TextSpan[]): { overlaps(start: number, end: number): boolean; covers(start: number, end: number): boolean } {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const longest = sorted.reduce((n, s) => Math.max(n, s.end - s.start), 0);
+  const near = (start: number, end: number, test: (s: TextSpan) => boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid].start < start - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i].start < end; i++) if (test(sorted[i])) return true;
+    return false;
+  };
+  return {
+    overlaps: (start, end) => near(start, end, (s) => s.start < end && start < s.end),
+    covers: (start, end) => near(start, end, (s) => s.start <= start && s.end >= end),
+  };
 }
 
 /**

@@ -75,15 +75,17 @@ export function findRoles(text: string, mentions: Mention[], demonyms: Demonym[]
   });
   // Appositions: "Gordon Brown, the chancellor, said", "Mr Howard, the Tory leader,", and the other way round, "the
   // chancellor, Gordon Brown, said". A noun phrase of title words set off by commas beside a name is that person's office.
+  const titled = new Set(roles.map((r) => r.mention));
+  const named = [...mentions, ...demonyms].sort((a, b) => a.start - b.start);
   mentions.forEach((m, i) => {
-    if (m.type !== 'PERSON' || roles.some((r) => r.mention === i)) return;
+    if (m.type !== 'PERSON' || titled.has(i)) return;
     const after = APPOSITION_AFTER.exec(text.slice(m.end, m.end + 90));
     const before = after ? null : APPOSITION_BEFORE.exec(text.slice(Math.max(0, m.start - 90), m.start));
     const phrase = after ?? before;
     if (!phrase) return;
     const phraseStart = after ? m.end + after.index + after[0].indexOf(after[1]) : m.start - before![0].length + before![0].indexOf(before![1]);
     const phraseEnd = phraseStart + phrase[1].length;
-    const owner = [...mentions, ...demonyms].find((x) => x !== m && x.start >= phraseStart && x.end <= phraseEnd);
+    const owner = firstWithin(named, phraseStart, phraseEnd, m);
     // Title words only, once the owner's name is set aside; the last one names the office ("the party's deputy leader").
     const words = text.slice(owner ? owner.end : phraseStart, phraseEnd).replace(/^['’]s\b/, '').match(/[\p{L}.'’-]+/gu) ?? [];
     const title = words.filter((w) => !/^(?:the|a|an|its|his|her|their|of|for)$/i.test(w));
@@ -110,6 +112,19 @@ export function findRoles(text: string, mentions: Mention[], demonyms: Demonym[]
     roles.push({ mention: person, title: 'head of delegation', of });
   }
   return roles;
+}
+
+/** The first name or demonym (sorted by start) inside [start, end), other than `not`: a binary search, then a short scan. */
+function firstWithin(sorted: (Mention | Demonym)[], start: number, end: number, not: Mention): Mention | Demonym | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i].start < end; i++) if (sorted[i] !== not && sorted[i].end <= end) return sorted[i];
+  return undefined;
 }
 
 function normaliseTitle(t: string): string {
