@@ -425,7 +425,6 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
   return false;
 }
 
-/** Removes the participants `drop` picks, from the list and the entity set alike. */
 /** A gathering noun right after a name ("a BNP meeting", "a Labour party conference"). */
 const GATHERING_AFTER = /^\s+(?:[\p{Ll}-]+\s+)?(?:meetings?|conferences?|summits?|talks|rall(?:y|ies)|dinners?|receptions?|gatherings?|sessions?)\b/u;
 
@@ -448,6 +447,7 @@ function apartCounterparts(text: string, from: number, to: number, list: Partici
   return counterparts.map((c) => [...others.map((p) => ({ ...p })), c]);
 }
 
+/** Removes the participants `drop` picks, from the list and the entity set alike. */
 function dropParticipants(found: FoundParticipants, drop: (p: Participant) => boolean): void {
   for (const p of found.list.filter(drop)) {
     found.list.splice(found.list.indexOf(p), 1);
@@ -469,7 +469,6 @@ function settingOfVerb(parsed: ParsedSentence, head: number): boolean {
 /** Past forms of verbs that say the gathering they govern took place: told, addressed, attended, chaired, held, hosted. */
 const ATTENDED_IN_PAST = /^(?:told|addressed|attended|chaired|held|hosted|opened|spoke|joined|left|briefed)$/i;
 
-/** Whether the verb is in the present progressive ("is holding", "are meeting") and what follows names a day or this week. */
 /** The words before a gathering noun that refer back to one ("the", "this", "the three-day", "Thursday's"). */
 const ANAPHOR_BEFORE = /\b(?:the|these|those|that|this|such)\s+(?:[\w-]+\s+)?$|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)['’]s\s+(?:[\w-]+\s+)?$/i;
 
@@ -481,6 +480,10 @@ function takenPlace(parsed: ParsedSentence, head: number): boolean {
   return tk.deprel === 'obj' && tk.head >= 0 && /^(?:conclude|concludes|concluded|concluding|complete|completes|completed|completing|continue|continues|continued|continuing|suspend|suspends|suspended|suspending|finish|finishes|finished|finishing|wrap)$/i.test(tokens[tk.head].text);
 }
 
+/**
+ * Whether the verb is in the present progressive ("is holding", "are meeting") or the simple present ("meet") and what
+ * follows names a day (or, for the progressive, this week).
+ */
 function progressiveWithDay(parsed: ParsedSentence, verb: number, after: string): boolean {
   const tk = parsed.tokens[verb];
   // "EU finance ministers meet on Thursday": the simple present with a day is a timetable, as news writes it.

@@ -41,11 +41,11 @@ const LIGHT_VERB = new RegExp(
 );
 /** Verbs whose subject speaks to the gathering that is their object, and so attends it: "Sir Ian told a meeting of the authority", "addressed the summit". */
 const ADDRESS_VERB = /^(?:tell|tells|told|telling|address|addresses|addressed|addressing|brief|briefs|briefed|briefing)$/i;
-/** Verbs whose subject attends the gathering named by their oblique: "arrive for their meeting", "spoke at a rally". */
 /** Nouns of a part in a gathering: its subject is at it ("Blair was the host of the talks", "a member of the delegation"). */
 const PART_IN_GATHERING = /^(?:host|hosts|chair|chairman|chairwoman|chairs|member|members|participant|participants|guest|guests|delegate|delegates|attendee|attendees|organiser|organisers|organizer|organizers|head|leader|leaders|speaker|speakers|part|side|sides|party|parties|negotiator|negotiators|envoy|mediator|mediators|representative|representatives)$/i;
 /** Verbs of a relative clause on a gathering that put its subject at it: attend, join, chair, host, address. */
 const RELATIVE_ATTEND = /^(?:attend|attends|attended|attending|join|joins|joined|joining|chair|chairs|chaired|chairing|host|hosts|hosted|hosting|address|addresses|addressed|addressing)$/i;
+/** Verbs whose subject attends the gathering named by their oblique: "arrive for their meeting", "spoke at a rally". */
 const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended|attending|speak|speaks|spoke|speaking|address|addresses|addressed|addressing|come|comes|came|go|goes|went|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|gather|gathers|gathered|participate|participates|participated|take|took|taken|sit|sat|appear|appears|appeared|walk|walks|walked|leave|leaves|left|talk|talks|talked|met|meet|meets|say|says|said|tell|tells|told|answer|answers|answered|pose|poses|posed|shake|shook|greet|greets|greeted|wait|waits|waited|stand|stands|stood)$/i;
 /** Group nouns that make a country or organisation a party: "Russian negotiators", "UDA leaders". */
 const PARTY_NOUN = /^(?:leaders?|leadership|officials?|negotiators?|delegations?|delegates|representatives?|diplomats?|envoys?|ministers?|authorities|government|governments|team|side|members?|chiefs?|commanders?|officers?|counterparts?|ambassadors?|president|presidents|premier|chancellor|minister|secretary|deputy|pm|countries|nations|states|allies|partners|economies|king|queen|prince|spokes(?:man|woman|person)|executives?|bosses|boss|chairman|head|heads|mayor|governor|board|boards|council|committee|commission|panel|cabinet|management|directors|shareholders|regulators?|lawmakers|legislators|prosecutors|investigators|inspectors|mediators|programme|program|newspaper|paper|magazine|channel|station|website|service|agency|correspondent|editor|reporter)$/i;
@@ -128,11 +128,11 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       else if (rel === 'nmod' && cs && /^of$/i.test(cs) && type !== 'VISIT') add(t.nominal(c).filter((a) => !a.ref || a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY'), 'subject');
       else if (rel === 'nmod' && cs && /^(?:to)$/i.test(cs) && type === 'VISIT') placeRefs.push(...t.placesIn(c));
       else if ((rel === 'nmod' || rel.startsWith('obl')) && cs && PLACE_CASE.test(cs)) placeRefs.push(...t.placesIn(c));
-      // "a dinner hosted by the deputy leader": the host of the gathering is at it. Only gatherings are hosted, so
-      // "a conference on developing enterprise hosted by Brown" is hosted by Brown, wherever the parser hung "hosted".
       // "a meeting which Gordon Brown is thought likely to attend", "the talks he chaired": who a relative clause on the
       // gathering says attends, joins, chairs, hosts or addresses it is at it.
       else if (rel === 'acl:relcl' && t.attendsIn(c)) add(t.subjectsOf(c), 'subject');
+      // "a dinner hosted by the deputy leader": the host of the gathering is at it. Only gatherings are hosted, so
+      // "a conference on developing enterprise hosted by Brown" is hosted by Brown, wherever the parser hung "hosted".
       else if (rel === 'acl' || rel === 'nmod') {
         for (const k of t.hostsBelow(c)) add(t.nominal(k), 'subject');
       } else if (rel === 'compound' || rel === 'amod') {
