@@ -99,7 +99,7 @@ export function runEval(args: string[], out: (s: string) => void): number {
     const p = scores.pairs;
     out(`who-met-whom pairs on ${scores.articles} judged articles, end to end (kg extract output; ${PAIR_TYPES.join('/')}):`);
     out(`  pairs  P ${pct(p.precision)} (${p.right} of ${p.given} given)  R ${pct(p.recall)} (${p.found} of the reader's ${p.gold})  F1 ${pct(p.f1)}`);
-    out(`  reader's events ${scores.events.gold}: a product event in the same sentence for ${scores.events.found}, ${scores.events.foundWithTwo} of them with two parties or more`);
+    out(`  reader's events ${scores.events.gold}: a product event in the same sentence for ${scores.events.found}, ${scores.events.foundWithTwo} of them with two parties or more; status as the reader's for ${scores.events.statusAgrees} of ${scores.events.statusJudged}`);
     out(`  diagnostic, not the product's figure: of the reader's pairs between two proper names (no groups such as "union leaders"), found ${scores.named.found} of ${scores.named.gold} (R ${pct(scores.named.gold ? scores.named.found / scores.named.gold : 0)})`);
     if (values.list) {
       for (const m of scores.missed) out(`  missed ${m.article}: ${m.a} -- ${m.b}`);

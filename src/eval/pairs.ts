@@ -26,7 +26,7 @@ export interface JudgedArticle {
 /** A reader's events of one article (other fields of the judged file are kept but not read). */
 export interface JudgedEvents {
   id: string;
-  events: { type: string; participants: string[]; locator?: string }[];
+  events: { type: string; participants: string[]; locator?: string; status?: string }[];
 }
 
 /** A pair the product gave or missed, for reading. */
@@ -43,8 +43,11 @@ export interface PairScores {
   articles: number;
   /** found: the reader's pairs the product gives; right: the product's pairs the reader lists. */
   pairs: { precision: number; recall: number; f1: number; found: number; gold: number; right: number; given: number };
-  /** Reader's events, and how many have a product event of a pair type in the same sentence. */
-  events: { gold: number; found: number; foundWithTwo: number };
+  /**
+   * Reader's events, how many have a product event of a pair type in the same sentence, and of those with a status
+   * (HAPPENED or ONGOING, PLANNED), how many the product gives the same (OCCURRED, PLANNED).
+   */
+  events: { gold: number; found: number; foundWithTwo: number; statusJudged: number; statusAgrees: number };
   /** Diagnostic, not the product's figure: recall over the reader's pairs whose two sides are both proper names ("Tony Blair", not "union leaders"). */
   named: { found: number; gold: number };
   missed: PairExample[];
@@ -83,7 +86,7 @@ export function evaluatePairs(articles: JudgedArticle[], judged: JudgedEvents[],
   let predicted = 0;
   let gold = 0;
   let hits = 0;
-  const events = { gold: 0, found: 0, foundWithTwo: 0 };
+  const events = { gold: 0, found: 0, foundWithTwo: 0, statusJudged: 0, statusAgrees: 0 };
   const missed: PairExample[] = [];
   const wrong: PairExample[] = [];
   let read = 0;
@@ -120,6 +123,11 @@ export function evaluatePairs(articles: JudgedArticle[], judged: JudgedEvents[],
       if (found) {
         events.found++;
         if (found.participants.length >= 2) events.foundWithTwo++;
+        const want = e.status === 'PLANNED' ? 'PLANNED' : e.status === 'HAPPENED' || e.status === 'ONGOING' ? 'OCCURRED' : null;
+        if (want) {
+          events.statusJudged++;
+          if (found.status === want) events.statusAgrees++;
+        }
       }
     }
     const matches = (p: { a: PublicDoc['entities'][number]; b: PublicDoc['entities'][number] }, [x, y]: [string, string]) =>

@@ -14,9 +14,9 @@ const articles = [
   { id: 'a2', title: 'Union talks', text: 'Five public sector unions will hold talks with John Prescott in Gateshead.' },
 ];
 const judged = [
-  { id: 'a1', events: [{ type: 'MEETING', participants: ['Tony Blair', 'Gordon Brown'], locator: 'Prime Minister Tony Blair met Chancellor Gordon' }] },
+  { id: 'a1', events: [{ type: 'MEETING', participants: ['Tony Blair', 'Gordon Brown'], locator: 'Prime Minister Tony Blair met Chancellor Gordon', status: 'HAPPENED' }] },
   // A reader's pair the product cannot give (a group named by a common noun), and an event type that is no meeting.
-  { id: 'a2', events: [{ type: 'TALKS', participants: ['five public sector unions', 'John Prescott'], locator: 'Five public sector unions will hold talks' }, { type: 'INTERVIEW', participants: ['John Prescott', 'BBC'] }] },
+  { id: 'a2', events: [{ type: 'TALKS', participants: ['five public sector unions', 'John Prescott'], locator: 'Five public sector unions will hold talks', status: 'PLANNED' }, { type: 'INTERVIEW', participants: ['John Prescott', 'BBC'] }] },
 ];
 
 describe('kg eval pairs', () => {
@@ -26,7 +26,8 @@ describe('kg eval pairs', () => {
     expect(scores.pairs).toMatchObject({ found: 1, gold: 2, right: 1, given: 1 });
     expect(scores.pairs.recall).toBe(0.5);
     expect(scores.missed).toEqual([{ article: 'a2', a: 'John Prescott', b: 'five public sector unions' }]);
-    expect(scores.events).toEqual({ gold: 2, found: 2, foundWithTwo: 1 });
+    // Both statuses as the reader's: the meeting happened, the talks are still to come.
+    expect(scores.events).toEqual({ gold: 2, found: 2, foundWithTwo: 1, statusJudged: 2, statusAgrees: 2 });
     // The diagnostic over pairs of two proper names leaves the group out.
     expect(scores.named).toEqual({ found: 1, gold: 1 });
   });
