@@ -401,6 +401,13 @@ describe('who met whom, read from the tree', () => {
     expect(parties(owner).flat()).not.toContain('Putin');
   });
 
+  test('who sets off on a tour of a place visits it; touring places is visiting them', () => {
+    const tour = one('Gordon Brown is leaving Britain on a high-profile tour of Africa.').events.find((e) => e.type === 'VISIT');
+    expect(tour && names(one('Gordon Brown is leaving Britain on a high-profile tour of Africa.'), tour.participants.map((p) => p.entity))).toEqual(['Gordon Brown']);
+    const touring = one('Foreign Secretary Jack Straw, touring South East Asian countries, praised the aid effort.');
+    expect(parties(touring)).toEqual([['Jack Straw']]);
+  });
+
   test('an office the article never gives is the named person who held it on the publication date', () => {
     const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
     const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];

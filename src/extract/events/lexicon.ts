@@ -73,6 +73,8 @@ export const TRIGGERS: TriggerPattern[] = [
   // "ex-chatshow host Robert Kilroy-Silk", "talk show host": a broadcaster's job title, not hosting.
   { re: /(?<!\b(?:show|chatshow|chat-show|talkshow|TV|television|radio|programme|program|quiz|game|breakfast|co-)[\s-]?)\b(?:hosted|hosts|hosting|host)\b(?= (?:[A-Z]|his|her|their|a |the ))/g, type: 'MEETING', pos: 'verb' },
   { re: /\b(?:visited|visits|visiting|visit)\b/gi, type: 'VISIT', pos: 'verb' },
+  // "touring South East Asian countries", "toured the flood zone": touring places is visiting them (not "a touring show").
+  { re: /\b(?:touring|toured)\b(?= (?:\p{Lu}|the |a |an |his |her |their |its ))/gu, type: 'VISIT', pos: 'verb' },
   { re: /\b(?:visit|trip|tour)s? (?:to|of)\b/gi, type: 'VISIT', pos: 'noun' },
 ];
 

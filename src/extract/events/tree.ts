@@ -45,6 +45,8 @@ const ADDRESS_VERB = /^(?:tell|tells|told|telling|address|addresses|addressed|ad
 const PART_IN_GATHERING = /^(?:host|hosts|chair|chairman|chairwoman|chairs|member|members|participant|participants|guest|guests|delegate|delegates|attendee|attendees|organiser|organisers|organizer|organizers|head|leader|leaders|speaker|speakers|part|side|sides|party|parties|negotiator|negotiators|envoy|mediator|mediators|representative|representatives)$/i;
 /** Verbs of a relative clause on a gathering that put its subject at it: attend, join, chair, host, address. */
 const RELATIVE_ATTEND = /^(?:attend|attends|attended|attending|join|joins|joined|joining|chair|chairs|chaired|chairing|host|hosts|hosted|hosting|address|addresses|addressed|addressing)$/i;
+/** Verbs of setting off on a visit: "leaving on a tour", "embarked on a visit", "went on a trip". */
+const SET_OFF_VERB = /^(?:leave|leaves|leaving|left|embark|embarks|embarked|embarking|go|goes|going|went|gone|set|sets|setting|head|heads|headed|heading|travel|travels|travelling|traveling|travelled|traveled|arrive|arrives|arrived|arriving|be|is|are|was|were|been|being)$/i;
 /** Verbs whose subject attends the gathering named by their oblique: "arrive for their meeting", "spoke at a rally". */
 const ATTEND_VERB = /^(?:arrive|arrives|arrived|arriving|attend|attends|attended|attending|speak|speaks|spoke|speaking|address|addresses|addressed|addressing|come|comes|came|go|goes|went|travel|travels|travelled|traveled|fly|flies|flew|head|heads|headed|gather|gathers|gathered|participate|participates|participated|take|took|taken|sit|sat|appear|appears|appeared|walk|walks|walked|leave|leaves|left|talk|talks|talked|met|meet|meets|say|says|said|tell|tells|told|answer|answers|answered|pose|poses|posed|shake|shook|greet|greets|greeted|wait|waits|waited|stand|stands|stood)$/i;
 /** Group nouns that make a country or organisation a party: "Russian negotiators", "UDA leaders". */
@@ -126,7 +128,8 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       // "was not at the meeting" says who was absent.
       else if (rel === 'nsubj' && t.children(head).some((k) => t.tokens[k].deprel === 'cop') && !t.children(head).some((k) => /^(?:not|never|n't)$/i.test(t.tokens[k].text))) add(t.subjectsOf(head), 'subject');
       else if (rel === 'nmod' && cs && /^of$/i.test(cs) && type !== 'VISIT') add(t.nominal(c).filter((a) => !a.ref || a.ref.type !== 'PLACE' || a.ref.placeKind === 'COUNTRY'), 'subject');
-      else if (rel === 'nmod' && cs && /^(?:to)$/i.test(cs) && type === 'VISIT') placeRefs.push(...t.placesIn(c));
+      // "a visit to China", "a tour of Africa": where a visit goes.
+      else if (rel === 'nmod' && cs && /^(?:to|of)$/i.test(cs) && type === 'VISIT') placeRefs.push(...t.placesIn(c));
       else if ((rel === 'nmod' || rel.startsWith('obl')) && cs && PLACE_CASE.test(cs)) placeRefs.push(...t.placesIn(c));
       // "a meeting which Gordon Brown is thought likely to attend", "the talks he chaired": who a relative clause on the
       // gathering says attends, joins, chairs, hosts or addresses it is at it.
@@ -160,7 +163,8 @@ export function treeArguments(doc: Doc, refs: Ref[], parsed: ParsedSentence, tri
       const rel = t.tokens[at].deprel;
       const cs = t.caseOf(at);
       const lightVerb = g.upos === 'VERB' && (((rel === 'obj' || rel === 'nsubj:pass') && LIGHT_VERB.test(g.text)) || ((rel === 'obj' || rel === 'iobj') && ADDRESS_VERB.test(g.text)));
-      const attended = (g.upos === 'VERB' || g.upos === 'AUX') && rel.startsWith('obl') && cs && /^(?:at|for|to|during|in|after|before|ahead|into|from)$/i.test(cs) && ATTEND_VERB.test(g.text);
+      // "is leaving Britain on a tour of Africa", "embarked on a mini tour": who sets off on a visit makes it.
+      const attended = (g.upos === 'VERB' || g.upos === 'AUX') && rel.startsWith('obl') && cs && (/^(?:at|for|to|during|in|after|before|ahead|into|from)$/i.test(cs) ? ATTEND_VERB.test(g.text) : /^on$/i.test(cs) && type === 'VISIT' && SET_OFF_VERB.test(g.text));
       // A caption names who was there, then the occasion: "Senators John McCain and Lindsey Graham, following a meeting with Obama".
       const captioned = !lightVerb && !attended && rel !== 'nmod:poss' && cs && /^(?:at|after|before|following|during|ahead|upon|on)$/i.test(cs) && t.refAt(gov)?.type === 'PERSON';
       if (captioned) add(t.nominal(gov), 'subject');
