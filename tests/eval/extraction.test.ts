@@ -402,8 +402,10 @@ describe('who met whom, read from the tree', () => {
   });
 
   test('who sets off on a tour of a place visits it; touring places is visiting them', () => {
-    const tour = one('Gordon Brown is leaving Britain on a high-profile tour of Africa.').events.find((e) => e.type === 'VISIT');
-    expect(tour && names(one('Gordon Brown is leaving Britain on a high-profile tour of Africa.'), tour.participants.map((p) => p.entity))).toEqual(['Gordon Brown']);
+    const doc = one('Gordon Brown is leaving Britain on a high-profile tour of Africa.');
+    const tour = doc.events.find((e) => e.type === 'VISIT');
+    expect(tour && names(doc, tour.participants.map((p) => p.entity))).toEqual(['Gordon Brown']);
+    expect(tour && entity(doc, tour.place!).name).toBe('Africa');
     const touring = one('Foreign Secretary Jack Straw, touring South East Asian countries, praised the aid effort.');
     expect(parties(touring)).toEqual([['Jack Straw']]);
   });
