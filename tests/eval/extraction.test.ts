@@ -410,6 +410,12 @@ describe('who met whom, read from the tree', () => {
     expect(parties(touring)).toEqual([['Jack Straw']]);
   });
 
+  test('a habit quoted elsewhere in the sentence does not make its gathering habitual', () => {
+    const doc = one('Mr Brown said it was "winning support every day" and said a programme had been agreed in time for the G8 summit in July.');
+    expect(doc.events.map((e) => e.type)).toEqual(['SUMMIT']);
+    expect(one('Tourists who visit Cuba every year spend millions.').events).toEqual([]);
+  });
+
   test('an office the article never gives is the named person who held it on the publication date', () => {
     const text = 'Tony Blair and Gordon Brown were seen together. The prime minister and his chancellor arrived for a meeting of the Parliamentary Labour Party on Monday, Mr Howard said.';
     const at = (publishedAt: string) => extract({ name: 'test', text, single: true, meta: { title: 'Test', publishedAt } }, pipelineComponents()).docs[0];

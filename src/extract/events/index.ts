@@ -136,7 +136,8 @@ function sentenceEvents(doc: Doc, refs: Ref[], sentence: Doc['sentences'][number
     const before = text.slice(frameStart, head.start);
     const after = text.slice(last.end, frameEnd);
     // A habitual or generic statement reports no one event.
-    if (HABITUAL.test(text.slice(lastBreak(text, frameStart, head.start), nextBreak(text, last.end, frameEnd)))) return;
+    // Not words quoted before or after it: "winning support every day" in quotes says nothing of "the G8 summit in July".
+    if (HABITUAL.test(withoutQuotes(text.slice(lastBreak(text, frameStart, head.start), head.start)) + text.slice(head.start, last.end) + withoutQuotes(text.slice(last.end, nextBreak(text, last.end, frameEnd))))) return;
     let status = eventStatus(text.slice(sentence.start, head.start), after, sentence.kind === 'title');
     const negated = status === null;
     // Arguments from the sentence's tree where it was parsed; the word patterns where it was not, or where the tree found no party.
@@ -423,6 +424,11 @@ function futureAbove(parsed: ParsedSentence, head: number): boolean {
     at = t.head;
   }
   return false;
+}
+
+/** The text with every complete quotation ("...", “...”) blanked out. */
+function withoutQuotes(s: string): string {
+  return s.replace(/"[^"]*"|“[^”]*”/g, (q) => ' '.repeat(q.length));
 }
 
 /** A gathering noun right after a name ("a BNP meeting", "a Labour party conference"). */
