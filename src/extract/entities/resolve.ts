@@ -10,6 +10,7 @@ import { fold, gazetteer, slug, type GazetteerEntry } from '../ner/gazetteer';
 import type { Demonym, Mention } from './mentions';
 import type { RawRole } from './roles';
 import { OFFICE_REFERENCE, officeOf, officeTerms } from './offices';
+import { firstAtOrAfter } from '../spans';
 
 /** An office named without its holder: "the prime minister", "the chief executive". */
 const TITLE_ALONE = /\b[Tt]he\s+((?:prime|foreign|defen[cs]e|finance|interior|deputy prime) minister|president|vice president|chancellor|premier|(?:foreign|home|defen[cs]e|culture|health|trade|education) secretary|secretary of state|secretary-general|secretary general|chief executive|chairman|chairwoman|governor|mayor|senator|pope)\b(?!\s+\p{Lu})/gu;
@@ -310,14 +311,7 @@ function spanIndex(spans: TextSpan[]): { overlaps(start: number, end: number): b
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const longest = sorted.reduce((n, s) => Math.max(n, s.end - s.start), 0);
   const near = (start: number, end: number, test: (s: TextSpan) => boolean) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid].start < start - longest) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sorted.length && sorted[i].start < end; i++) if (test(sorted[i])) return true;
+    for (let i = firstAtOrAfter(sorted, start - longest); i < sorted.length && sorted[i].start < end; i++) if (test(sorted[i])) return true;
     return false;
   };
   return {

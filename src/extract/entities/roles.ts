@@ -5,6 +5,7 @@
  * heads of delegations ("the Russian delegation is headed by ...").
  */
 import type { Demonym, Mention } from './mentions';
+import { firstAtOrAfter } from '../spans';
 
 /** A role found in the text, before resolution to entity keys. */
 export interface RawRole {
@@ -114,16 +115,9 @@ export function findRoles(text: string, mentions: Mention[], demonyms: Demonym[]
   return roles;
 }
 
-/** The first name or demonym (sorted by start) inside [start, end), other than `not`: a binary search, then a short scan. */
+/** The first name or demonym (sorted by start) inside [start, end), other than `not`. */
 function firstWithin(sorted: (Mention | Demonym)[], start: number, end: number, not: Mention): Mention | Demonym | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sorted.length && sorted[i].start < end; i++) if (sorted[i] !== not && sorted[i].end <= end) return sorted[i];
+  for (let i = firstAtOrAfter(sorted, start); i < sorted.length && sorted[i].start < end; i++) if (sorted[i] !== not && sorted[i].end <= end) return sorted[i];
   return undefined;
 }
 

@@ -3,6 +3,7 @@
  * to the person they most likely mean.
  */
 import type { Doc, Entity, EntityType, PlaceKind } from '../types';
+import { firstAtOrAfter } from '../spans';
 
 /** A place in the text that refers to an entity. */
 export interface Ref {
@@ -31,22 +32,6 @@ export function collectRefs(doc: Doc): Ref[] {
     reach = Math.max(reach, r.end);
     return !inside;
   });
-}
-
-/**
- * Lookups by position use binary search over the refs (sorted by start), so each costs what it
- * finds, not the whole article: scanning every ref per trigger made the event stage quadratic in
- * the length of a long text.
- */
-export function firstAtOrAfter(refs: Ref[], pos: number): number {
-  let lo = 0;
-  let hi = refs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (refs[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const longest = new WeakMap<Ref[], number>();
