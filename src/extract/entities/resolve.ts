@@ -12,8 +12,8 @@ import type { RawRole } from './roles';
 import { OFFICE_REFERENCE, officeOf, officeTerms } from './offices';
 import { firstAtOrAfter } from '../spans';
 
-/** An office named without its holder: "the prime minister", "the chief executive". */
-const TITLE_ALONE = /\b[Tt]he\s+((?:prime|foreign|defen[cs]e|finance|interior|deputy prime) minister|president|vice president|chancellor|premier|(?:foreign|home|defen[cs]e|culture|health|trade|education) secretary|secretary of state|secretary-general|secretary general|chief executive|chairman|chairwoman|governor|mayor|senator|pope)\b(?!\s+\p{Lu})/gu;
+/** Offices named without their holder ("the prime minister", "the chief executive"), as a pattern of alternatives. */
+const COMMON_OFFICES = String.raw`(?:prime|foreign|defen[cs]e|finance|interior|deputy prime) minister|president|vice president|chancellor|premier|(?:foreign|home|defen[cs]e|culture|health|trade|education) secretary|secretary of state|secretary-general|secretary general|chief executive|chairman|chairwoman|governor|mayor|senator|pope`;
 
 /** Any letter case at a word's start: "Tory leader" also as "tory leader", "prime minister" as "Prime Minister". */
 const anyInitialCase = (title: string) =>
@@ -21,10 +21,16 @@ const anyInitialCase = (title: string) =>
     .split(/\s+/)
     .map((w) => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
     .join('\\s+');
-/** TITLE_ALONE with the titles an article gives its people added, and "his chancellor" beside "the chancellor". */
+/** A title alone ("the chancellor", "his chancellor"): the common offices and the titles an article gives its people; not one right before a name. */
 function titleAlonePattern(titles: string[]): RegExp {
-  const common = TITLE_ALONE.source.replace(/^\\b\[Tt\]he\\s\+\(/, '').replace(/\)\\b\(\?!.*$/, '');
-  return new RegExp(String.raw`\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(${[common, ...titles.map(anyInitialCase)].join('|')})\b(?!\s+\p{Lu})`, 'gu');
+  return new RegExp(String.raw`\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(${[COMMON_OFFICES, ...titles.map(anyInitialCase)].join('|')})\b(?!\s+\p{Lu})`, 'gu');
+}
+
+/** Appends to the list a map keeps under a key. */
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** "the commission", "the Bank": a body named by its head noun, not followed by a name or an "of"/"for" phrase of its own. */
@@ -211,7 +217,7 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
   const holdersOf = new Map<string, { c: Cluster; first: number }[]>();
   for (const c of persons()) {
     const first = c.mentions.reduce((min, x) => Math.min(min, x.end), Infinity);
-    for (const t of new Set(c.roles.map((r) => officeWords(r.title)))) holdersOf.set(t, [...(holdersOf.get(t) ?? []), { c, first }]);
+    for (const t of new Set(c.roles.map((r) => officeWords(r.title)))) addTo(holdersOf, t, { c, first });
   }
   const personSpans = spanIndex(persons().flatMap((c) => [...c.mentions, ...c.references]));
   for (const m of text.matchAll(titleAlone)) {
@@ -260,7 +266,7 @@ export function resolveEntities(text: string, mentions: Mention[], demonyms: Dem
     const byWord = new Map<string, { c: Cluster; first: number }[]>();
     for (const c of organisations) {
       const first = c.mentions.reduce((min, x) => Math.min(min, x.end), Infinity);
-      for (const w of new Set(displayName(c).toLowerCase().replace(/organization/g, 'organisation').split(/[\s-]+/))) byWord.set(w, [...(byWord.get(w) ?? []), { c, first }]);
+      for (const w of new Set(displayName(c).toLowerCase().replace(/organization/g, 'organisation').split(/[\s-]+/))) addTo(byWord, w, { c, first });
     }
     for (const m of text.matchAll(BODY_REFERENCE)) {
       const start = m.index!;
